@@ -1,0 +1,64 @@
+// vm-image/dist/manifest.json: what the committed guest image is made of, so anyone can check
+// the files (vm:verify), rebuild them identically, and tell whether a saved snapshot fits them.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { IMAGE_FILES } from "../../web/src/vm/guestConfig.ts";
+
+export const manifestSchema = z.object({
+  format: z.literal(1),
+  source_date_epoch: z.number(),
+  files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number() })),
+  kernel: z.object({ config_sha256: z.string(), fragment_sha256: z.string() }),
+  debian_packages: z.array(z.object({ name: z.string(), version: z.string(), arch: z.string() })),
+});
+export type ImageManifest = z.infer<typeof manifestSchema>;
+
+export const MANIFEST_FILES = [IMAGE_FILES.bios, IMAGE_FILES.vgaBios, IMAGE_FILES.kernel, IMAGE_FILES.initrd];
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function readManifest(dist: string): ImageManifest {
+  const path = join(dist, IMAGE_FILES.manifest);
+  return manifestSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** One id for the image: a snapshot saved from one image must not be restored on another. */
+export function imageId(manifest: ImageManifest): string {
+  const files = Object.entries(manifest.files)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, f]) => `${name}:${f.sha256}`)
+    .join("\n");
+  return sha256(files).slice(0, 16);
+}
+
+export interface VerifyProblem {
+  file: string;
+  problem: string;
+}
+
+export function verifyDist(dist: string): VerifyProblem[] {
+  const manifest = readManifest(dist);
+  const problems: VerifyProblem[] = [];
+  for (const name of MANIFEST_FILES) {
+    const entry = manifest.files[name];
+    if (!entry) {
+      problems.push({ file: name, problem: "not listed in manifest.json" });
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(dist, name));
+    } catch {
+      problems.push({ file: name, problem: "missing" });
+      continue;
+    }
+    if (bytes.length !== entry.bytes) problems.push({ file: name, problem: `size ${bytes.length}, manifest says ${entry.bytes}` });
+    const hash = sha256(bytes);
+    if (hash !== entry.sha256) problems.push({ file: name, problem: `sha256 ${hash}, manifest says ${entry.sha256}` });
+  }
+  return problems;
+}

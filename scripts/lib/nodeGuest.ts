@@ -1,0 +1,186 @@
+// The real guest, booted in v86 under Node.js: used by the guest tests, the snapshot build,
+// lessons:check and the bench. Speaks to the console (ttyS0) and the agent (ttyS1) through
+// the same host modules the browser worker uses.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { V86 } from "v86";
+import { AgentClient } from "../../web/src/vm/agentClient.ts";
+import { AGENT_PORT, CONSOLE_PORT, IMAGE_FILES, v86Options, type GuestImages } from "../../web/src/vm/guestConfig.ts";
+import { Osc133Parser, type ShellMark } from "../../web/src/vm/osc133.ts";
+import { DIST_DIR } from "./paths.ts";
+
+
+function wasmPath(): string {
+  return join(dirname(fileURLToPath(import.meta.resolve("v86"))), "v86.wasm");
+}
+
+function readBuffer(path: string): ArrayBuffer {
+  const bytes = readFileSync(path);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+export function loadImages(dist = DIST_DIR, withKernel = true): GuestImages {
+  return {
+    bios: readBuffer(join(dist, IMAGE_FILES.bios)),
+    vgaBios: readBuffer(join(dist, IMAGE_FILES.vgaBios)),
+    ...(withKernel
+      ? { kernel: readBuffer(join(dist, IMAGE_FILES.kernel)), initrd: readBuffer(join(dist, IMAGE_FILES.initrd)) }
+      : {}),
+  };
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** What the command printed on the console (between the C and D marks), CRs removed. */
+  output: string;
+}
+
+type Waiter = { test: () => boolean; resolve: () => void };
+
+export class NodeGuest {
+  readonly agent: AgentClient;
+  private transcript = "";
+  private readonly marks: ShellMark[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private readonly osc = new Osc133Parser((mark) => {
+    this.marks.push(mark);
+    this.poke();
+  });
+  private readonly decoder = new TextDecoder();
+
+  private constructor(private readonly emulator: V86) {
+    this.agent = new AgentClient({
+      send: (bytes) => emulator.serial_send_bytes(AGENT_PORT, bytes),
+      defaultTimeoutMs: 20_000,
+    });
+    emulator.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => {
+      this.osc.feed(byte);
+      this.transcript += this.decoder.decode(new Uint8Array([byte]), { stream: true });
+      this.poke();
+    });
+    emulator.add_listener(`serial${AGENT_PORT}-output-byte`, (byte: number) => {
+      this.agent.feed(byte);
+    });
+  }
+
+  /** Cold boot from the kernel and initramfs; resolves at the first prompt with the agent up. */
+  static async boot(options: { dist?: string; timeoutMs?: number } = {}): Promise<NodeGuest> {
+    const emulator = new V86({ wasm_path: wasmPath(), ...v86Options(loadImages(options.dist), true) });
+    const guest = new NodeGuest(emulator);
+    await guest.waitUntil(() => guest.marks.some((m) => m.kind === "input"), options.timeoutMs ?? 60_000, "first prompt");
+    await withTimeout(guest.agent.whenReady(), options.timeoutMs ?? 60_000, "agent ready");
+    return guest;
+  }
+
+  /** Restores a state saved by `save()` into a new emulator (same machine config). */
+  static async restore(state: ArrayBuffer, options: { dist?: string } = {}): Promise<NodeGuest> {
+    const emulator = new V86({ wasm_path: wasmPath(), ...v86Options(loadImages(options.dist, false), false) });
+    await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
+    await emulator.restore_state(state);
+    const guest = new NodeGuest(emulator);
+    guest.agent.assumeReady();
+    emulator.run();
+    return guest;
+  }
+
+  async save(): Promise<ArrayBuffer> {
+    return this.emulator.save_state();
+  }
+
+  /** Everything the console printed so far. */
+  get output(): string {
+    return this.transcript;
+  }
+
+  get markCount(): number {
+    return this.marks.length;
+  }
+
+  marksSince(index: number): ShellMark[] {
+    return this.marks.slice(index);
+  }
+
+  type(text: string): void {
+    this.emulator.serial_send_bytes(CONSOLE_PORT, new TextEncoder().encode(text));
+  }
+
+  /** Types a command at the prompt and waits for its OSC 133 end mark and the next prompt. */
+  async run(command: string, timeoutMs = 30_000): Promise<RunResult> {
+    const start = this.marks.length;
+    const textStart = this.transcript.length;
+    this.type(command + "\n");
+    let finishedAt = -1;
+    await this.waitUntil(
+      () => {
+        const fresh = this.marks.slice(start);
+        finishedAt = fresh.findIndex((m) => m.kind === "finished");
+        return finishedAt >= 0 && fresh.slice(finishedAt).some((m) => m.kind === "input");
+      },
+      timeoutMs,
+      `command ${JSON.stringify(command)}`,
+    );
+    const finished = this.marks[start + finishedAt] as Extract<ShellMark, { kind: "finished" }>;
+    const text = this.transcript.slice(textStart);
+    const output = between(text, "\x1b]133;C\x07", "\x1b]133;D;").replace(/\r/g, "");
+    return { exitCode: finished.exitCode, output };
+  }
+
+  /** Waits until the console transcript (from `from` on) matches. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 30_000, from = 0): Promise<void> {
+    await this.waitUntil(() => pattern.test(this.transcript.slice(from)), timeoutMs, `console output ${pattern}`);
+  }
+
+  destroy(): void {
+    this.agent.failAll("closed", "the emulator was destroyed");
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters.clear();
+    void this.emulator.destroy();
+  }
+
+  private waitUntil(test: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    if (test()) return Promise.resolve();
+    return withTimeout(
+      new Promise<void>((resolve) => this.waiters.add({ test, resolve })),
+      timeoutMs,
+      what,
+      () => this.transcript.slice(-600),
+    );
+  }
+
+  private poke(): void {
+    for (const waiter of this.waiters) {
+      if (waiter.test()) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+function between(text: string, start: string, end: string): string {
+  const from = text.indexOf(start);
+  if (from < 0) return "";
+  const to = text.indexOf(end, from + start.length);
+  return text.slice(from + start.length, to < 0 ? undefined : to);
+}
+
+async function withTimeout<T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  what: string,
+  context?: () => string,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const tail = context ? `\n--- console tail ---\n${context()}` : "";
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${tail}`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

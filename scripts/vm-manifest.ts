@@ -1,0 +1,36 @@
+// Writes vm-image/dist/manifest.json at the end of `npm run vm:build` (called by vm-image/build/all.sh).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DIST_DIR, REPO_ROOT } from "./lib/paths.ts";
+import { MANIFEST_FILES, sha256, type ImageManifest } from "./lib/imageManifest.ts";
+
+const work = process.argv[2];
+if (!work) {
+  console.error("usage: vm-manifest.ts BUILD_WORK_DIR");
+  process.exit(2);
+}
+const files: ImageManifest["files"] = {};
+for (const name of MANIFEST_FILES) {
+  const bytes = readFileSync(join(DIST_DIR, name));
+  files[name] = { sha256: sha256(bytes), bytes: bytes.length };
+}
+const packages = readFileSync(join(work, "packages.tsv"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => {
+    const [name = "", version = "", arch = ""] = line.split("\t");
+    return { name, version, arch };
+  })
+  .sort((a, b) => a.name.localeCompare(b.name) || a.arch.localeCompare(b.arch));
+const manifest: ImageManifest = {
+  format: 1,
+  source_date_epoch: Number(process.env.SOURCE_DATE_EPOCH ?? 0),
+  files,
+  kernel: {
+    config_sha256: sha256(readFileSync(join(work, "kernel.config"))),
+    fragment_sha256: sha256(readFileSync(join(REPO_ROOT, "vm-image", "kernel", "fragment.config"))),
+  },
+  debian_packages: packages,
+};
+writeFileSync(join(DIST_DIR, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+console.log(`[vm-image] manifest: ${Object.keys(files).length} files, ${packages.length} packages`);

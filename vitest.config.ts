@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests: fast, no guest. They sit next to the code they test (*.spec.ts).
+export default defineConfig({
+  test: {
+    include: ["web/src/**/*.spec.{ts,tsx}", "scripts/**/*.spec.ts"],
+    environment: "node",
+  },
+});

@@ -1,0 +1,26 @@
+// The UI language, remembered across visits.
+import { create } from "zustand";
+import { persist } from "zustand/middleware";
+
+export const LANGUAGES = ["en", "ja"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+function browserLanguage(): Language {
+  const preferred = typeof navigator === "undefined" ? "en" : navigator.language;
+  return preferred.toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+interface LanguageState {
+  language: Language;
+  setLanguage: (language: Language) => void;
+}
+
+export const useLanguageStore = create<LanguageState>()(
+  persist(
+    (set) => ({
+      language: browserLanguage(),
+      setLanguage: (language) => set({ language }),
+    }),
+    { name: "container-lab.language" },
+  ),
+);
