@@ -48,6 +48,9 @@ const EVENTS: string[] = [
   `sh -c 'echo $$ > ${CG}/slow/cgroup.procs; timeout 2 busybox sh -c "while :; do :; done"'; true`,
   // Overlay copy-up and a whiteout.
   "echo changed >> /tmp/ov/merged/a && rm /tmp/ov/merged/b",
+  // A zombie: its parent exec()s into sleep and never reaps it. The agent reports null
+  // namespace inodes for it, which the panels must accept.
+  `sh -c 'sleep 0.1 & exec sleep 1000' ${QUIET} &`,
 ];
 
 async function exec(guest: NodeGuest, cmd: string): Promise<ExecResult> {

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST_DIR, REPO_ROOT } from "./lib/paths.ts";
-import { MANIFEST_FILES, sha256, type ImageManifest } from "./lib/imageManifest.ts";
+import { imageId, MANIFEST_FILES, sha256, type ImageManifest } from "./lib/imageManifest.ts";
 
 const work = process.argv[2];
 if (!work) {
@@ -24,6 +24,7 @@ const packages = readFileSync(join(work, "packages.tsv"), "utf8")
   .sort((a, b) => a.name.localeCompare(b.name) || a.arch.localeCompare(b.arch));
 const manifest: ImageManifest = {
   format: 1,
+  image_id: imageId(files),
   source_date_epoch: Number(process.env.SOURCE_DATE_EPOCH ?? 0),
   files,
   kernel: {

@@ -8,6 +8,7 @@ import { IMAGE_FILES } from "../../web/src/vm/guestConfig.ts";
 
 export const manifestSchema = z.object({
   format: z.literal(1),
+  image_id: z.string(),
   source_date_epoch: z.number(),
   files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number() })),
   kernel: z.object({ config_sha256: z.string(), fragment_sha256: z.string() }),
@@ -27,12 +28,12 @@ export function readManifest(dist: string): ImageManifest {
 }
 
 /** One id for the image: a snapshot saved from one image must not be restored on another. */
-export function imageId(manifest: ImageManifest): string {
-  const files = Object.entries(manifest.files)
+export function imageId(files: ImageManifest["files"]): string {
+  const list = Object.entries(files)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, f]) => `${name}:${f.sha256}`)
     .join("\n");
-  return sha256(files).slice(0, 16);
+  return sha256(list).slice(0, 16);
 }
 
 export interface VerifyProblem {
@@ -59,6 +60,9 @@ export function verifyDist(dist: string): VerifyProblem[] {
     if (bytes.length !== entry.bytes) problems.push({ file: name, problem: `size ${bytes.length}, manifest says ${entry.bytes}` });
     const hash = sha256(bytes);
     if (hash !== entry.sha256) problems.push({ file: name, problem: `sha256 ${hash}, manifest says ${entry.sha256}` });
+  }
+  if (problems.length === 0 && manifest.image_id !== imageId(manifest.files)) {
+    problems.push({ file: IMAGE_FILES.manifest, problem: "image_id does not match the files listed" });
   }
   return problems;
 }

@@ -47,6 +47,8 @@ char *read_alloc(const char *path, size_t max, size_t *len, int *err, int *trunc
 
 int write_all(int fd, const void *buf, size_t len);
 long long monotonic_ms(void);
+/* PID of the console's (ttyS0) foreground process, or -1: see console_pid.c. */
+long console_foreground_pid(void);
 long long boottime_ms(void);
 /* "<seconds><9-digit nanoseconds>" as a decimal string: JS numbers would lose precision. */
 void format_mtime_ns(const struct stat *st, char out[32]);

@@ -79,7 +79,7 @@ static char **build_env(const struct json *req, struct agent_err *e)
 	}
 	if (env && env->type == JSON_OBJECT)
 		extra = env->len;
-	envp = calloc(3 + extra + 1, sizeof(*envp));
+	envp = calloc(3 + 1 + extra + 1, sizeof(*envp));
 	if (!envp) {
 		err_set(e, "io", "out of memory");
 		return NULL;
@@ -89,6 +89,16 @@ static char **build_env(const struct json *req, struct agent_err *e)
 			continue;
 		envp[n] = env_entry(defaults[i][0], strlen(defaults[i][0]), defaults[i][1],
 				    strlen(defaults[i][1]));
+		if (!envp[n++])
+			goto oom;
+	}
+	if (!json_get(env, "CONSOLE_PID")) {
+		char pid[24] = "";
+		long fg = console_foreground_pid();
+
+		if (fg > 0)
+			snprintf(pid, sizeof(pid), "%ld", fg);
+		envp[n] = env_entry("CONSOLE_PID", 11, pid, strlen(pid));
 		if (!envp[n++])
 			goto oom;
 	}

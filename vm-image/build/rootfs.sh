@@ -30,6 +30,15 @@ while read -r path; do
   cp -L "$DEBROOT$path" "$R$path"
   needs "$R$path"
 done < "$VM_DIR/binaries.txt"
+# Our own tools (built against the same glibc).
+OWN=$WORK/own-tools
+bash "$VM_DIR/agent/build.sh" "$OWN"
+install -m 0755 "$OWN/guest-agent" "$R/sbin/guest-agent"
+install -m 0755 "$OWN/seccomp-run" "$R/usr/bin/seccomp-run"
+needs "$R/sbin/guest-agent"
+needs "$R/usr/bin/seccomp-run"
+mkdir -p "$R/usr/share/seccomp" && cp "$VM_DIR/tools/profiles/"*.json "$R/usr/share/seccomp/"
+
 if ls "$R/lib/"*.so* >/dev/null 2>&1; then
   copy_lib ld-linux.so.2
   # Debian's loader looks in /lib/i386-linux-gnu; keep one real copy and point there.
@@ -58,13 +67,6 @@ for t in x/xterm x/xterm-256color v/vt100 v/vt220 l/linux d/dumb; do
   [ -n "$src" ] || die "terminfo $t not found in ncurses-base"
   mkdir -p "$R/usr/share/terminfo/${t%/*}" && cp -L "$src" "$R/usr/share/terminfo/$t"
 done
-
-# Our own static tools.
-STATIC=$WORK/static
-bash "$VM_DIR/agent/build.sh" "$STATIC"
-install -m 0755 "$STATIC/guest-agent" "$R/sbin/guest-agent"
-install -m 0755 "$STATIC/seccomp-run" "$R/usr/bin/seccomp-run"
-mkdir -p "$R/usr/share/seccomp" && cp "$VM_DIR/tools/profiles/"*.json "$R/usr/share/seccomp/"
 
 chmod 0755 "$R/init" "$R"/sbin/* 2>/dev/null || true
 chmod 1777 "$R/tmp"

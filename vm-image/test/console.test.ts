@@ -1,6 +1,6 @@
 // The student's console: a bash prompt whose OSC 133 marks tell the host how each command ended.
 import { describe, expect, it } from "vitest";
-import { useGuest } from "./guest.ts";
+import { sh, useGuest } from "./guest.ts";
 
 describe("console shell", () => {
   const guest = useGuest();
@@ -32,6 +32,9 @@ describe("console shell", () => {
     await guest().run("hostname nested");
     const inner = await guest().run("hostname");
     expect(inner.output.trim()).toBe("nested");
+    // Lesson checks see the student's innermost shell through CONSOLE_PID.
+    expect(await sh(guest(), 'nsenter -t "$CONSOLE_PID" -u hostname')).toBe("nested\n");
+    expect(await sh(guest(), 'cat /proc/$CONSOLE_PID/comm')).toBe("bash\n");
     const exit = await guest().run("exit 3");
     expect(exit.exitCode).toBe(3);
     expect((await guest().run("hostname")).output.trim()).toBe("containerlab");

@@ -34,7 +34,7 @@ describe("namespaces", () => {
     await sh(guest(), "setsid unshare --uts sleep 300 >/dev/null 2>&1 < /dev/null &");
     const pid = (await sh(guest(), "sleep 0.3; ps -o pid,args | awk '$2 == \"sleep\" && $3 == \"300\" {print $1}'")).trim();
     const inode = (await sh(guest(), `readlink /proc/${pid}/ns/uts`)).match(/\[(\d+)\]/)?.[1];
-    const lsns = await sh(guest(), "lsns -t uts -n -o NS,PID,COMMAND");
+    const lsns = await sh(guest(), "lsns --list -t uts -n -o NS,PID,COMMAND");
     expect(inode).toBeDefined();
     // lsns names a namespace by its lowest PID; the sleep is the only process in this one.
     expect(lsns).toMatch(new RegExp(`^\\s*${inode}\\s+\\d+\\s+sleep 300`, "m"));

@@ -23,10 +23,11 @@ export const processSchema = z.object({
   cap_bnd: z.string(),
   no_new_privs: z.number(),
   seccomp: z.number(),
-  cgroup: z.string(),
-  ns: z.record(z.enum(NAMESPACE_TYPES), z.number()),
-  uid_map: z.array(z.array(z.number())),
-  gid_map: z.array(z.array(z.number())),
+  // A zombie keeps only its pid and user namespace links; a vanishing process may lose the rest.
+  cgroup: z.string().nullable(),
+  ns: z.record(z.enum(NAMESPACE_TYPES), z.number().nullable()),
+  uid_map: z.array(z.array(z.number())).nullable(),
+  gid_map: z.array(z.array(z.number())).nullable(),
 });
 export type GuestProcess = z.infer<typeof processSchema>;
 
@@ -138,7 +139,7 @@ export interface AgentRequests {
     params: {
       path: string;
       content: string;
-      encoding: "utf8" | "base64";
+      encoding?: "utf8" | "base64";
       mode?: number;
       expect_mtime_ns?: string;
     };

@@ -1,0 +1,60 @@
+// The shipped machine snapshot: a cold-booted guest saved at its first prompt, so the page
+// can restore it instead of booting. Cached by image and machine configuration.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { IMAGE_FILES, MACHINE_FINGERPRINT, type SnapshotInfo } from "../../web/src/vm/guestConfig.ts";
+import { readManifest } from "./imageManifest.ts";
+import { NodeGuest } from "./nodeGuest.ts";
+import { DIST_DIR, REPO_ROOT } from "./paths.ts";
+
+export const SNAPSHOT_DIR = join(REPO_ROOT, "web", ".cache", "snapshot");
+
+export function currentSnapshotInfo(dir = SNAPSHOT_DIR): SnapshotInfo | undefined {
+  const path = join(dir, IMAGE_FILES.snapshotInfo);
+  if (!existsSync(path) || !existsSync(join(dir, IMAGE_FILES.snapshot))) return undefined;
+  return JSON.parse(readFileSync(path, "utf8")) as SnapshotInfo;
+}
+
+export function snapshotIsCurrent(dir = SNAPSHOT_DIR): boolean {
+  const info = currentSnapshotInfo(dir);
+  return info?.image_id === readManifest(DIST_DIR).image_id && info.machine === MACHINE_FINGERPRINT;
+}
+
+/** Boots the image, lets it settle at the prompt, and saves its state. */
+export async function takeSnapshot(): Promise<ArrayBuffer> {
+  const guest = await NodeGuest.boot();
+  try {
+    // Give the boot's last writes (prompt, agent start) a moment, so the saved guest is idle.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return await guest.save();
+  } finally {
+    guest.destroy();
+  }
+}
+
+/**
+ * zstd, because v86 restores zstd-compressed states itself (its wasm has a decoder) and it
+ * packs a machine a third smaller than gzip. Debian's zstd CLI does the compressing.
+ */
+export function zstd(data: Buffer): Buffer {
+  const result = spawnSync("zstd", ["-19", "--long=27", "-q", "-c"], { input: data, maxBuffer: 1 << 30 });
+  if (result.error) throw new Error(`zstd not runnable (apt-get install zstd): ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`zstd failed: ${result.stderr.toString()}`);
+  return result.stdout;
+}
+
+export async function writeSnapshot(dir = SNAPSHOT_DIR): Promise<SnapshotInfo> {
+  const state = await takeSnapshot();
+  const compressed = zstd(Buffer.from(state));
+  const info: SnapshotInfo = {
+    image_id: readManifest(DIST_DIR).image_id,
+    machine: MACHINE_FINGERPRINT,
+    bytes: state.byteLength,
+    compressed_bytes: compressed.byteLength,
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, IMAGE_FILES.snapshot), compressed);
+  writeFileSync(join(dir, IMAGE_FILES.snapshotInfo), JSON.stringify(info, null, 2) + "\n");
+  return info;
+}

@@ -1,0 +1,52 @@
+import { LANGUAGES, useLanguageStore, type Language } from "../i18n/languageStore.ts";
+import { useLayoutStore } from "../layout/layoutStore.ts";
+import { vmHost } from "../vm/vmHost.ts";
+import { useVmStore } from "../vm/vmStore.ts";
+import { MachineStatus } from "./MachineStatus.tsx";
+import { appStrings } from "./strings.ts";
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: "English", ja: "日本語" };
+
+export function Header() {
+  const t = appStrings.useStrings();
+  const { language, setLanguage } = useLanguageStore();
+  const { collapsed, toggle } = useLayoutStore();
+  const phase = useVmStore((s) => s.phase);
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <h1>{t("title")}</h1>
+        <span className="app-header__tagline">{t("tagline")}</span>
+      </div>
+      <MachineStatus />
+      <nav className="app-header__actions" aria-label={t("title")}>
+        <button type="button" aria-pressed={!collapsed.lesson} aria-label={t("toggleLessonLabel")} onClick={() => toggle("lesson")}>
+          {t("showLesson")}
+        </button>
+        <button type="button" aria-pressed={!collapsed.panels} aria-label={t("togglePanelsLabel")} onClick={() => toggle("panels")}>
+          {t("showPanels")}
+        </button>
+        <button
+          type="button"
+          data-testid="reset-machine"
+          disabled={phase !== "ready" && phase !== "failed"}
+          onClick={() => {
+            if (window.confirm(t("resetConfirm"))) vmHost.reset();
+          }}
+        >
+          {t("resetMachine")}
+        </button>
+        <label className="app-header__language">
+          <span>{t("language")}</span>
+          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,184 @@
+// One chapter: what it is about, its steps with their state, the current step, and
+// "Reset chapter". Broken chapters show their error card here instead.
+import { useEffect, useState, type ReactNode } from "react";
+import { useLanguageStore } from "../i18n/languageStore.ts";
+import type { Chapter } from "./buildCourse.ts";
+import { ErrorCard } from "./ErrorCard.tsx";
+import { formatRoute } from "./lessonRoute.ts";
+import { Markdown } from "./Markdown.tsx";
+import { pickLesson } from "./pickLesson.ts";
+import { countDone, useProgressStore } from "./progressStore.ts";
+import { StepView } from "./StepView.tsx";
+import { lessonStrings } from "./strings.ts";
+
+interface ChapterViewProps {
+  chapter: Chapter;
+  chapters: readonly Chapter[];
+  stepId: string | undefined;
+}
+
+export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): ReactNode {
+  const t = lessonStrings.useStrings();
+  const language = useLanguageStore((s) => s.language);
+  const progress = useProgressStore((s) => s.chapters[chapter.id]);
+  const setCurrentStep = useProgressStore((s) => s.setCurrentStep);
+  const resetChapter = useProgressStore((s) => s.resetChapter);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  // Focus follows the step only once the student moves between steps, not on arrival.
+  const [moved, setMoved] = useState(false);
+  const [aboutOpen] = useState(() => !progress || Object.keys(progress.steps).length === 0);
+  const picked = pickLesson(chapter, language);
+  const steps = picked?.lesson.steps ?? [];
+  const requested = stepId ? steps.find((s) => s.id === stepId) : undefined;
+  const current =
+    requested ??
+    steps.find((s) => s.id === progress?.currentStep) ??
+    steps.find((s) => !progress?.steps[s.id]?.doneAt) ??
+    steps[0];
+
+  useEffect(() => {
+    if (current) setCurrentStep(chapter.id, current.id);
+  }, [chapter.id, current, setCurrentStep]);
+
+  const back = (
+    <p>
+      <a href={formatRoute({ view: "list" })} className="cl-lesson-back">
+        ← {t("backToChapters")}
+      </a>
+    </p>
+  );
+  if (!picked || !current) {
+    return (
+      <>
+        {back}
+        <ErrorCard title={`lessons/${chapter.folder}`} diagnostics={chapter.diagnostics} />
+      </>
+    );
+  }
+
+  const { lesson, fallback } = picked;
+  const { meta } = lesson;
+  const index = steps.indexOf(current);
+  const done = countDone(progress, steps.map((s) => s.id));
+  const stepHref = (id: string) => formatRoute({ view: "chapter", chapterId: chapter.id, stepId: id });
+  const previous = steps[index - 1];
+  const next = steps[index + 1];
+  const prerequisites = meta.prerequisites.map((id) => chapters.find((c) => c.id === id)).filter((c) => c !== undefined);
+
+  return (
+    <article className="cl-lesson-chapter-view" aria-labelledby="cl-lesson-chapter-title">
+      {back}
+      <header className="cl-lesson-chapter-header">
+        <h2 id="cl-lesson-chapter-title">{meta.title}</h2>
+        <p className="cl-lesson-chapter-meta">
+          <span>{t("minutes", { n: meta.estimatedMinutes })}</span>
+          <span>{t(`difficulty.${meta.difficulty}`)}</span>
+          <span>{done === steps.length ? `✓ ${t("chapterComplete")}` : t("progress", { done, total: steps.length })}</span>
+        </p>
+        <progress max={steps.length} value={done} aria-label={t("progress", { done, total: steps.length })} />
+        {fallback && <p className="cl-lesson-muted">{t("languageFallback")}</p>}
+        {stepId && !requested && <p className="cl-lesson-muted">{t("stepNotFound", { id: stepId })}</p>}
+      </header>
+
+      <details className="cl-lesson-about" open={aboutOpen}>
+        <summary>{t("aboutChapter")}</summary>
+        <p>{meta.summary}</p>
+        <p className="cl-lesson-subtitle">{t("objectives")}</p>
+        <ul>
+          {meta.objectives.map((objective, i) => (
+            <li key={i}>{objective}</li>
+          ))}
+        </ul>
+        {prerequisites.length > 0 && (
+          <>
+            <p className="cl-lesson-subtitle">{t("prerequisites")}</p>
+            <ul>
+              {prerequisites.map((c) => (
+                <li key={c.id}>
+                  <a href={formatRoute({ view: "chapter", chapterId: c.id })}>{pickLesson(c, language)?.lesson.meta.title ?? c.id}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <div className="cl-lesson-prose">
+          <Markdown root={lesson.intro} />
+        </div>
+      </details>
+
+      <nav aria-label={t("steps")}>
+        <ol className="cl-lesson-stepper">
+          {steps.map((step, i) => {
+            const stepDone = Boolean(progress?.steps[step.id]?.doneAt);
+            return (
+              <li key={step.id} className={`${stepDone ? "is-done" : ""}${step === current ? " is-current" : ""}`}>
+                <a href={stepHref(step.id)} aria-current={step === current ? "step" : undefined} onClick={() => setMoved(true)}>
+                  <span aria-hidden="true" className="cl-lesson-step-dot">
+                    {stepDone ? "✓" : i + 1}
+                  </span>
+                  <span>{step.title}</span>
+                  {stepDone && <span className="cl-lesson-sr-only"> {t("stepDoneMark")}</span>}
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      <StepView key={current.id} chapterId={chapter.id} step={current} index={index} takeFocus={moved} />
+
+      <nav className="cl-lesson-step-nav" aria-label={t("steps")}>
+        {previous ? (
+          <a href={stepHref(previous.id)} className="cl-lesson-button" onClick={() => setMoved(true)}>
+            ← {t("previousStep")}
+          </a>
+        ) : (
+          <span />
+        )}
+        {next && (
+          <a
+            href={stepHref(next.id)}
+            className={`cl-lesson-button${progress?.steps[current.id]?.doneAt ? " cl-lesson-button--primary" : ""}`}
+            onClick={() => setMoved(true)}
+          >
+            {t("nextStep")} →
+          </a>
+        )}
+      </nav>
+
+      {done === steps.length && (
+        <section className="cl-lesson-outro" aria-labelledby="cl-lesson-outro-title">
+          <h3 id="cl-lesson-outro-title">✓ {t("chapterDone")}</h3>
+          <div className="cl-lesson-prose">
+            <Markdown root={lesson.outro} />
+          </div>
+        </section>
+      )}
+
+      <footer className="cl-lesson-reset">
+        {confirmingReset ? (
+          <div role="group" aria-label={t("resetChapter")}>
+            <p>{t("resetQuestion")}</p>
+            <button
+              type="button"
+              className="cl-lesson-button cl-lesson-button--danger"
+              onClick={() => {
+                resetChapter(chapter.id);
+                setConfirmingReset(false);
+              }}
+            >
+              {t("resetConfirm")}
+            </button>
+            <button type="button" className="cl-lesson-button" onClick={() => setConfirmingReset(false)}>
+              {t("cancel")}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="cl-lesson-button cl-lesson-button--quiet" onClick={() => setConfirmingReset(true)}>
+            {t("resetChapter")}
+          </button>
+        )}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,121 @@
+// One step: its prose with Run buttons, its status (turns green by itself when the check
+// passes), hints revealed one at a time, and the solution with "Solve".
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { commandLines } from "./commandLines.ts";
+import { CopyButton } from "./CopyButton.tsx";
+import { useLessonActions } from "./lessonContext.ts";
+import type { Step } from "./lessonModel.ts";
+import { Markdown } from "./Markdown.tsx";
+import { useProgressStore } from "./progressStore.ts";
+import { lessonStrings } from "./strings.ts";
+import { useStepCheck } from "./useStepCheck.ts";
+
+interface StepViewProps {
+  chapterId: string;
+  step: Step;
+  index: number;
+  /** Move keyboard focus to the title: the student navigated here from another step. */
+  takeFocus: boolean;
+}
+
+export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): ReactNode {
+  const t = lessonStrings.useStrings();
+  const { runtime, type } = useLessonActions();
+  const progress = useProgressStore((s) => s.chapters[chapterId]?.steps[step.id]);
+  const markDone = useProgressStore((s) => s.markDone);
+  const showHint = useProgressStore((s) => s.showHint);
+  const showSolution = useProgressStore((s) => s.showSolution);
+  const done = Boolean(progress?.doneAt);
+  const { state, checkNow } = useStepCheck(runtime, step.check?.code ?? null, done, () => markDone(chapterId, step.id));
+  const hintsShown = Math.min(progress?.hintsShown ?? 0, step.hints.length);
+  const titleId = useId();
+  const title = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (takeFocus) title.current?.focus();
+  }, [takeFocus]);
+
+  const [panel] = step.panels;
+  const panelName = panel?.name;
+  const panelHighlight = panel?.highlight;
+  useEffect(() => {
+    if (panelName) runtime.focusPanel?.(panelName, panelHighlight);
+  }, [runtime, panelName, panelHighlight, step.id]);
+
+  const solutionLines = step.solution ? commandLines(step.solution.code) : [];
+
+  return (
+    <section className={`cl-lesson-step${done ? " is-done" : ""}`} aria-labelledby={titleId}>
+      <p className="cl-lesson-step-number">{t("stepNumber", { n: index + 1 })}</p>
+      <h3 id={titleId} ref={title} tabIndex={-1} className="cl-lesson-step-title">
+        {step.title}
+      </h3>
+
+      <div className={`cl-lesson-status${done ? " is-done" : state === "failed" ? " is-failed" : ""}`}>
+        <p role="status" aria-live="polite">
+          {done
+            ? `✓ ${t("stepComplete")}`
+            : step.manual
+              ? t("manualNote")
+              : state === "checking"
+                ? t("checking")
+                : state === "failed"
+                  ? t("checkFailed")
+                  : t("stepPending")}
+        </p>
+        {!done && step.manual && (
+          <button type="button" className="cl-lesson-button" onClick={() => markDone(chapterId, step.id)}>
+            {t("markDone")}
+          </button>
+        )}
+        {!done && step.check && (
+          <button type="button" className="cl-lesson-button" disabled={state === "checking"} onClick={checkNow}>
+            {t("checkNow")}
+          </button>
+        )}
+      </div>
+
+      <div className="cl-lesson-prose">
+        <Markdown root={step.body} />
+      </div>
+
+      {step.hints.slice(0, hintsShown).map((hint, i) => (
+        <aside key={i} className="cl-lesson-hint" aria-label={t("hint", { n: i + 1 })}>
+          <p className="cl-lesson-hint-title">
+            {t("hint", { n: i + 1 })}
+            {hint.label ? `: ${hint.label}` : ""}
+          </p>
+          <Markdown root={hint.body} />
+        </aside>
+      ))}
+
+      <div className="cl-lesson-help">
+        {hintsShown < step.hints.length && (
+          <button type="button" className="cl-lesson-button cl-lesson-button--quiet" onClick={() => showHint(chapterId, step.id)}>
+            {t("showHint", { n: hintsShown + 1, total: step.hints.length })}
+          </button>
+        )}
+        {step.solution && !progress?.solutionShown && (
+          <button type="button" className="cl-lesson-button cl-lesson-button--quiet" onClick={() => showSolution(chapterId, step.id)}>
+            {t("showSolution")}
+          </button>
+        )}
+      </div>
+
+      {step.solution && progress?.solutionShown && (
+        <div className="cl-lesson-solution">
+          <p className="cl-lesson-hint-title">{t("solution")}</p>
+          <pre>
+            <code>{step.solution.code}</code>
+          </pre>
+          <div className="cl-lesson-run-actions">
+            <button type="button" className="cl-lesson-button cl-lesson-button--primary" aria-label={t("solveLabel")} onClick={() => type(solutionLines)}>
+              {t("solve")}
+            </button>
+            <CopyButton text={step.solution.code.trimEnd()} label={t("copyLabel", { command: solutionLines.join("; ") })} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

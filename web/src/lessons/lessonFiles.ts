@@ -1,0 +1,23 @@
+/// <reference types="vite/client" />
+// Loads every lesson file and asset through Vite and hands them to the course store.
+// This module accepts its own hot updates: editing a lesson re-runs only this file, so the
+// pane re-renders with the new text while the VM modules, and the guest, keep running.
+import { useCourseStore } from "./courseStore.ts";
+
+// Globs are relative so they work whatever the Vite root; keep the extensions in sync with
+// ASSET_EXTENSIONS in buildCourse.ts.
+const markdown = import.meta.glob<string>("../../../lessons/*/*.md", { query: "?raw", import: "default", eager: true });
+const assets = import.meta.glob<string>("../../../lessons/*/*.{png,jpg,jpeg,gif,svg,webp}", {
+  query: "?url",
+  import: "default",
+  eager: true,
+});
+
+/** `../../../lessons/00-x/en.md` → `lessons/00-x/en.md`, the paths diagnostics use. */
+function byRepoPath(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([path, value]) => [path.replace(/^(\.\.\/)+/, ""), value]));
+}
+
+useCourseStore.getState().load(byRepoPath(markdown), byRepoPath(assets));
+
+if (import.meta.hot) import.meta.hot.accept();

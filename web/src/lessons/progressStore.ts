@@ -1,0 +1,75 @@
+// The student's progress, per chapter and step, kept in localStorage: it survives a reload
+// and a machine reset (the guest forgets everything; the browser does not). Keyed by the
+// stable chapter and step ids, so editing a lesson's prose keeps progress.
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+
+export interface StepProgress {
+  /** When the check passed (or the student marked a manual step done), ms since the epoch. */
+  doneAt?: number;
+  hintsShown?: number;
+  solutionShown?: boolean;
+}
+
+export interface ChapterProgress {
+  steps: Record<string, StepProgress>;
+  /** The step the student last had open, to resume there. */
+  currentStep?: string;
+}
+
+interface ProgressState {
+  chapters: Record<string, ChapterProgress>;
+  markDone(chapterId: string, stepId: string): void;
+  showHint(chapterId: string, stepId: string): void;
+  showSolution(chapterId: string, stepId: string): void;
+  setCurrentStep(chapterId: string, stepId: string): void;
+  resetChapter(chapterId: string): void;
+}
+
+export const PROGRESS_STORAGE_KEY = "container-lab.lessons.progress";
+
+function updateStep(
+  chapters: Record<string, ChapterProgress>,
+  chapterId: string,
+  stepId: string,
+  change: (step: StepProgress) => StepProgress,
+): Record<string, ChapterProgress> {
+  const chapter = chapters[chapterId] ?? { steps: {} };
+  return { ...chapters, [chapterId]: { ...chapter, steps: { ...chapter.steps, [stepId]: change(chapter.steps[stepId] ?? {}) } } };
+}
+
+export const useProgressStore = create<ProgressState>()(
+  persist(
+    (set) => ({
+      chapters: {},
+      markDone: (chapterId, stepId) =>
+        set((s) => ({ chapters: updateStep(s.chapters, chapterId, stepId, (step) => (step.doneAt ? step : { ...step, doneAt: Date.now() })) })),
+      showHint: (chapterId, stepId) =>
+        set((s) => ({ chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({ ...step, hintsShown: (step.hintsShown ?? 0) + 1 })) })),
+      showSolution: (chapterId, stepId) =>
+        set((s) => ({ chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({ ...step, solutionShown: true })) })),
+      setCurrentStep: (chapterId, stepId) =>
+        set((s) => {
+          const chapter = s.chapters[chapterId] ?? { steps: {} };
+          return chapter.currentStep === stepId ? s : { chapters: { ...s.chapters, [chapterId]: { ...chapter, currentStep: stepId } } };
+        }),
+      resetChapter: (chapterId) =>
+        set((s) => {
+          const chapters = { ...s.chapters };
+          delete chapters[chapterId];
+          return { chapters };
+        }),
+    }),
+    {
+      name: PROGRESS_STORAGE_KEY,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ chapters: s.chapters }),
+    },
+  ),
+);
+
+/** How many of the given steps are done: steps a lesson no longer has do not count. */
+export function countDone(progress: ChapterProgress | undefined, stepIds: readonly string[]): number {
+  return stepIds.filter((id) => progress?.steps[id]?.doneAt).length;
+}

@@ -1,0 +1,34 @@
+// Types command lines into the terminal one after another, the way a student would: the next
+// line goes once the shell is back at a prompt. A line that never "finishes" (a nested shell
+// such as `unshare --uts bash`, or a command still running) releases the next after a pause,
+// and the terminal's type-ahead buffer takes it from there.
+import type { LessonRuntime } from "./lessonRuntime.ts";
+
+export const NEXT_LINE_FALLBACK_MS = 2_000;
+
+export async function typeCommands(
+  runtime: Pick<LessonRuntime, "runInTerminal" | "onCommandFinished">,
+  lines: readonly string[],
+  fallbackMs = NEXT_LINE_FALLBACK_MS,
+): Promise<void> {
+  for (const [index, line] of lines.entries()) {
+    const last = index === lines.length - 1;
+    // Subscribe before typing, so a command that finishes at once is not missed.
+    const atPrompt = last ? null : nextPrompt(runtime, fallbackMs);
+    runtime.runInTerminal(line);
+    if (atPrompt) await atPrompt;
+  }
+}
+
+function nextPrompt(runtime: Pick<LessonRuntime, "onCommandFinished">, fallbackMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let unsubscribe = () => {};
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, fallbackMs);
+    unsubscribe = runtime.onCommandFinished(done);
+  });
+}

@@ -1,0 +1,102 @@
+// The tabbed panel area. It owns the snapshot feed's lifetime: the feed runs while this is
+// mounted and asks for nothing while the area is hidden (panelStore.visible) or the tab is.
+// Only the active panel is mounted, so only its view model is ever built.
+import { useEffect, useRef, type ComponentType, type KeyboardEvent } from "react";
+import { CgroupPanel } from "./CgroupPanel.tsx";
+import { MountPanel } from "./MountPanel.tsx";
+import { NamespacePanel } from "./NamespacePanel.tsx";
+import { PanelStatus } from "./PanelStatus.tsx";
+import { ProcessPanel } from "./ProcessPanel.tsx";
+import { PANEL_IDS, usePanelStore, type PanelId } from "./panelStore.ts";
+import { snapshotStore, startSnapshotFeed } from "./snapshotStore.ts";
+import type { SnapshotSource } from "./snapshotSource.ts";
+import { usePanelStrings } from "./strings.ts";
+import "./PanelArea.css";
+
+export interface PanelAreaProps {
+  /** Must keep its identity across renders: a new source restarts the feed. */
+  source: SnapshotSource;
+  pollIntervalMs?: number;
+}
+
+const PANELS: Record<PanelId, ComponentType> = {
+  namespaces: NamespacePanel,
+  cgroups: CgroupPanel,
+  processes: ProcessPanel,
+  mounts: MountPanel,
+};
+
+const tabId = (panel: PanelId) => `panel-tab-${panel}`;
+const tabPanelId = (panel: PanelId) => `panel-tabpanel-${panel}`;
+
+export function PanelArea({ source, pollIntervalMs }: PanelAreaProps) {
+  const t = usePanelStrings();
+  const active = usePanelStore((s) => s.active);
+  const visible = usePanelStore((s) => s.visible);
+  const setActive = usePanelStore((s) => s.setActive);
+  const tabList = useRef<HTMLDivElement>(null);
+
+  useEffect(
+    () =>
+      startSnapshotFeed(source, {
+        isVisible: () => usePanelStore.getState().visible,
+        intervalMs: pollIntervalMs,
+      }),
+    [source, pollIntervalMs],
+  );
+
+  // Coming back into view: catch up at once instead of waiting for the next poll.
+  useEffect(() => {
+    if (visible) snapshotStore.getState().refresh();
+  }, [visible]);
+
+  // Tabs follow the WAI-ARIA pattern: one tab stop, arrows move and select.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = PANEL_IDS.indexOf(active);
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: PANEL_IDS.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = PANEL_IDS[(target + PANEL_IDS.length) % PANEL_IDS.length] ?? active;
+    setActive(next);
+    tabList.current?.querySelector<HTMLButtonElement>(`#${tabId(next)}`)?.focus();
+  };
+
+  const Panel = PANELS[active];
+  return (
+    <section className="panel-area" aria-label={t("area.label")}>
+      <div className="panel-area__tabs" role="tablist" aria-label={t("area.label")} ref={tabList} onKeyDown={onTabKey}>
+        {PANEL_IDS.map((panel) => (
+          <button
+            key={panel}
+            type="button"
+            role="tab"
+            id={tabId(panel)}
+            className="panel-area__tab"
+            aria-selected={panel === active}
+            aria-controls={tabPanelId(panel)}
+            tabIndex={panel === active ? 0 : -1}
+            onClick={() => setActive(panel)}
+          >
+            {t(`tab.${panel}`)}
+          </button>
+        ))}
+      </div>
+      <PanelStatus />
+      <div
+        className="panel-area__body"
+        role="tabpanel"
+        id={tabPanelId(active)}
+        aria-labelledby={tabId(active)}
+        tabIndex={0}
+      >
+        <Panel />
+      </div>
+    </section>
+  );
+}

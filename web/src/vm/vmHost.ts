@@ -1,0 +1,215 @@
+// The UI thread's one door to the machine: starts the emulator worker, carries console bytes
+// both ways, proxies guest-agent requests, watches the agent's heartbeat, and resets.
+// React components use this facade and the vm store; nothing else talks to the worker.
+import { AgentError, type AgentErrorCode, type AgentRequestType, type AgentRequests } from "./protocol.ts";
+import type { ShellMark } from "./osc133.ts";
+import { IMAGE_FILES } from "./guestConfig.ts";
+import { useVmStore } from "./vmStore.ts";
+import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
+import wasmUrl from "v86/build/v86.wasm?url";
+
+const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_TIMEOUT_MS = 4_000;
+/** Missed heartbeats in a row before the machine counts as unresponsive. */
+const HEARTBEAT_MISSES = 2;
+
+type Listener<T> = (value: T) => void;
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: AgentError) => void;
+}
+
+function assetUrls(base: string): MachineAssets {
+  const at = (file: string) => new URL(`image/${file}`, base).href;
+  return {
+    wasm: new URL(wasmUrl, base).href,
+    bios: at(IMAGE_FILES.bios),
+    vgaBios: at(IMAGE_FILES.vgaBios),
+    kernel: at(IMAGE_FILES.kernel),
+    initrd: at(IMAGE_FILES.initrd),
+    manifest: at(IMAGE_FILES.manifest),
+    snapshot: at(IMAGE_FILES.snapshot),
+    snapshotInfo: at(IMAGE_FILES.snapshotInfo),
+  };
+}
+
+export class VmHost {
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly outputListeners = new Set<Listener<Uint8Array>>();
+  private readonly markListeners = new Set<Listener<ShellMark>>();
+  private readonly encoder = new TextEncoder();
+  private heartbeat?: ReturnType<typeof setInterval>;
+  private missed = 0;
+  private recentOutput = "";
+  private commandSeq = 0;
+
+  /** Starts (or, after a failure, restarts) the machine. */
+  start(): void {
+    this.stop();
+    useVmStore.setState({ phase: "downloading", downloads: {}, error: undefined, health: "ok" });
+    this.worker = new Worker(new URL("./worker/vmWorker.ts", import.meta.url), { type: "module" });
+    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.handle(event.data);
+    this.worker.onerror = (event) => this.fail(event.message || "the emulator worker failed to start");
+    this.post({ type: "start", assets: assetUrls(document.baseURI) });
+  }
+
+  stop(): void {
+    this.stopHeartbeat();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.rejectAll("closed", "the machine stopped");
+  }
+
+  /** Fresh machine from the shipped snapshot, without reloading the page. */
+  reset(): void {
+    if (!this.worker || useVmStore.getState().phase === "failed") {
+      this.start();
+      return;
+    }
+    this.rejectAll("agent_restarted", "the machine was reset");
+    this.stopHeartbeat();
+    useVmStore.setState((s) => ({ health: "ok", commandRunning: false, generation: s.generation + 1 }));
+    this.post({ type: "reset" });
+  }
+
+  /** Types text (or raw bytes) into the guest console. */
+  sendInput(data: string | Uint8Array): void {
+    const bytes = typeof data === "string" ? this.encoder.encode(data) : data;
+    this.post({ type: "console-input", data: bytes }, [bytes.buffer]);
+  }
+
+  onOutput(listener: Listener<Uint8Array>): () => void {
+    this.outputListeners.add(listener);
+    return () => this.outputListeners.delete(listener);
+  }
+
+  onMark(listener: Listener<ShellMark>): () => void {
+    this.markListeners.add(listener);
+    return () => this.markListeners.delete(listener);
+  }
+
+  request<T extends AgentRequestType>(
+    type: T,
+    params: AgentRequests[T]["params"],
+    options: { timeoutMs?: number } = {},
+  ): Promise<AgentRequests[T]["result"]> {
+    if (!this.worker || useVmStore.getState().phase !== "ready") {
+      return Promise.reject(new AgentError("closed", "the machine is not running"));
+    }
+    const id = this.nextId++;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.post({ type: "agent-request", id, request: type, params, timeoutMs });
+    });
+  }
+
+  private post(message: ToWorker, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(message, transfer);
+  }
+
+  private handle(message: FromWorker): void {
+    switch (message.type) {
+      case "phase":
+        useVmStore.setState({ phase: message.phase });
+        break;
+      case "download":
+        useVmStore.setState((s) => ({
+          downloads: { ...s.downloads, [message.file]: { loaded: message.loaded, total: message.total } },
+        }));
+        break;
+      case "console-output":
+        this.watchForPanic(message.data);
+        for (const listener of this.outputListeners) listener(message.data);
+        break;
+      case "mark":
+        this.trackCommand(message.mark);
+        for (const listener of this.markListeners) listener(message.mark);
+        break;
+      case "agent-response": {
+        const pending = this.pending.get(message.id);
+        if (!pending) break;
+        this.pending.delete(message.id);
+        if (message.ok) pending.resolve(message.result);
+        else pending.reject(new AgentError(message.code, message.message));
+        break;
+      }
+      case "agent-event":
+        if (message.event === "ready" && useVmStore.getState().health === "unresponsive") {
+          useVmStore.setState({ health: "ok" });
+        }
+        break;
+      case "ready":
+        useVmStore.setState({
+          phase: "ready",
+          mode: message.mode,
+          coldReason: message.coldReason,
+          bootMs: message.ms,
+          health: "ok",
+          commandRunning: false,
+        });
+        this.startHeartbeat();
+        break;
+      case "failed":
+        this.fail(message.message);
+        break;
+    }
+  }
+
+  private trackCommand(mark: ShellMark): void {
+    if (mark.kind === "output") useVmStore.setState({ commandRunning: true });
+    if (mark.kind === "finished") {
+      useVmStore.setState({
+        commandRunning: false,
+        lastCommand: { exitCode: mark.exitCode, seq: ++this.commandSeq, at: Date.now() },
+      });
+    }
+  }
+
+  private watchForPanic(data: Uint8Array): void {
+    // Kernel panics print to the console (loglevel 3 lets emergencies through).
+    this.recentOutput = (this.recentOutput + new TextDecoder().decode(data)).slice(-256);
+    if (this.recentOutput.includes("Kernel panic")) useVmStore.setState({ health: "panicked" });
+  }
+
+  private startHeartbeat(): void {
+    this.stopHeartbeat();
+    this.missed = 0;
+    this.heartbeat = setInterval(() => {
+      this.request("ping", {}, { timeoutMs: HEARTBEAT_TIMEOUT_MS }).then(
+        () => {
+          this.missed = 0;
+          if (useVmStore.getState().health === "unresponsive") useVmStore.setState({ health: "ok" });
+        },
+        (error: unknown) => {
+          if (error instanceof AgentError && error.code === "agent_restarted") return;
+          if (++this.missed >= HEARTBEAT_MISSES && useVmStore.getState().health === "ok") {
+            useVmStore.setState({ health: "unresponsive" });
+          }
+        },
+      );
+    }, HEARTBEAT_MS);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  private fail(message: string): void {
+    this.stopHeartbeat();
+    this.rejectAll("closed", message);
+    useVmStore.setState({ phase: "failed", error: message });
+  }
+
+  private rejectAll(code: AgentErrorCode, message: string): void {
+    for (const pending of this.pending.values()) pending.reject(new AgentError(code, message));
+    this.pending.clear();
+  }
+}
+
+/** The app's machine. */
+export const vmHost = new VmHost();

@@ -1,0 +1,49 @@
+// What the UI knows about the machine: boot progress, health, and the shell's last command.
+import { create } from "zustand";
+import type { BootPhase, ColdBootReason } from "./workerMessages.ts";
+
+export interface DownloadProgress {
+  loaded: number;
+  total: number;
+}
+
+export type MachineHealth = "ok" | "unresponsive" | "panicked";
+
+export interface CommandRecord {
+  exitCode: number;
+  /** Counts finished commands, so two identical results are still two events. */
+  seq: number;
+  at: number;
+}
+
+export interface VmState {
+  phase: BootPhase;
+  mode?: "snapshot" | "cold";
+  coldReason?: ColdBootReason;
+  bootMs?: number;
+  downloads: Record<string, DownloadProgress>;
+  error?: string;
+  health: MachineHealth;
+  commandRunning: boolean;
+  lastCommand?: CommandRecord;
+  /** Bumped on every machine reset, so views can clear what they showed of the old machine. */
+  generation: number;
+}
+
+export const useVmStore = create<VmState>()(() => ({
+  phase: "idle",
+  downloads: {},
+  health: "ok",
+  commandRunning: false,
+  generation: 0,
+}));
+
+export function downloadedBytes(downloads: Record<string, DownloadProgress>): { loaded: number; total: number } {
+  let loaded = 0;
+  let total = 0;
+  for (const progress of Object.values(downloads)) {
+    loaded += progress.loaded;
+    total += progress.total;
+  }
+  return { loaded, total };
+}

@@ -1,0 +1,18 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { machineImage } from "./vite/machineImage.ts";
+
+export default defineConfig({
+  root: import.meta.dirname,
+  // Relative asset URLs: the built lab works under any base path (a USB stick's server, a subfolder).
+  base: "./",
+  plugins: [react(), machineImage()],
+  worker: { format: "es" },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 4096,
+  },
+  server: { fs: { allow: [".."] } },
+});
