@@ -203,10 +203,10 @@ export function parseLesson(source: string, file: string, language: Language): P
       report(step.check ?? step.solution ?? node, "manual-step-with-check", "a `manual` step has no check or solution: drop `manual` or the block");
     }
     if (!step.manual && !step.check) {
-      report(node, "step-without-check", "the step has no ```` ```sh check ```` block; add one, or mark a reading step `{#id manual}`");
+      report(node, "step-without-check", "the step has no `sh check` block; add one, or mark a reading step `{#id manual}`");
     }
-    if (step.check && !step.solution) {
-      report(step.check, "step-without-solution", "a checked step needs a ```` ```sh solution ```` so lessons:check can prove its check");
+    if (!step.manual && step.check && !step.solution) {
+      report(step.check, "step-without-solution", "a checked step needs a `sh solution` block, so lessons:check can prove its check");
     }
     return id ? step : null;
   };

@@ -17,6 +17,8 @@ export interface PanelAreaProps {
   /** Must keep its identity across renders: a new source restarts the feed. */
   source: SnapshotSource;
   pollIntervalMs?: number;
+  /** While true nothing is requested, e.g. while the machine boots and the agent cannot answer. */
+  paused?: boolean;
 }
 
 const PANELS: Record<PanelId, ComponentType> = {
@@ -29,26 +31,36 @@ const PANELS: Record<PanelId, ComponentType> = {
 const tabId = (panel: PanelId) => `panel-tab-${panel}`;
 const tabPanelId = (panel: PanelId) => `panel-tabpanel-${panel}`;
 
-export function PanelArea({ source, pollIntervalMs }: PanelAreaProps) {
+export function PanelArea({ source, pollIntervalMs, paused = false }: PanelAreaProps) {
   const t = usePanelStrings();
   const active = usePanelStore((s) => s.active);
   const visible = usePanelStore((s) => s.visible);
   const setActive = usePanelStore((s) => s.setActive);
   const tabList = useRef<HTMLDivElement>(null);
+  // Read by the feed before each request; a ref so that pausing does not restart the feed.
+  const pausedRef = useRef(paused);
+
+  useEffect(() => {
+    pausedRef.current = paused;
+  }, [paused]);
 
   useEffect(
     () =>
       startSnapshotFeed(source, {
-        isVisible: () => usePanelStore.getState().visible,
+        isVisible: () => usePanelStore.getState().visible && !pausedRef.current,
         intervalMs: pollIntervalMs,
       }),
     [source, pollIntervalMs],
   );
 
-  // Coming back into view: catch up at once instead of waiting for the next poll.
+  // Coming back into view (or out of a pause): catch up at once instead of waiting for a poll.
+  // Not on mount: starting the feed already asks.
+  const wasShown = useRef(visible && !paused);
   useEffect(() => {
-    if (visible) snapshotStore.getState().refresh();
-  }, [visible]);
+    const shown = visible && !paused;
+    if (shown && !wasShown.current) snapshotStore.getState().refresh();
+    wasShown.current = shown;
+  }, [visible, paused]);
 
   // Tabs follow the WAI-ARIA pattern: one tab stop, arrows move and select.
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {

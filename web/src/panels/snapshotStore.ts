@@ -44,6 +44,8 @@ export interface SnapshotState {
   /** Records a failed request, keeping the last good data. */
   fail: (error: unknown, at: number) => void;
   clearEvents: () => void;
+  /** Forgets everything: for a machine reset, whose old state must not show through. */
+  reset: () => void;
 }
 
 export type SnapshotStore = StoreApi<SnapshotState>;
@@ -71,13 +73,9 @@ function describeFailure(error: unknown): Pick<SnapshotError, "kind" | "detail">
 
 export function createSnapshotStore(): SnapshotStore {
   let nextEventId = 1;
+  const empty = { snapshot: null, previous: null, updatedAt: null, stale: false, error: null, events: [] };
   return createStore<SnapshotState>()((set, get) => ({
-    snapshot: null,
-    previous: null,
-    updatedAt: null,
-    stale: false,
-    error: null,
-    events: [],
+    ...empty,
     refresh: () => {},
     accept: (raw, at) => {
       const parsed = panelSnapshotSchema.safeParse(raw);
@@ -102,6 +100,7 @@ export function createSnapshotStore(): SnapshotStore {
     },
     fail: (error, at) => set({ stale: true, error: { ...describeFailure(error), at } }),
     clearEvents: () => set({ events: [] }),
+    reset: () => set(empty),
   }));
 }
 

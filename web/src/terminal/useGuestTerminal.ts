@@ -44,12 +44,14 @@ export function useGuestTerminal(container: RefObject<HTMLDivElement | null>): L
     const push = () => {
       const { rows, cols } = lab.terminal;
       size.current = { rows, cols };
+      // Exposed for tests and assistive tooling: the size the guest was told.
+      container.current?.setAttribute("data-size", `${rows} ${cols}`);
       vmHost.request("resize", { rows, cols }).catch(() => undefined);
     };
     push();
     const disposable = lab.terminal.onResize(push);
     return () => disposable.dispose();
-  }, [lab, phase]);
+  }, [lab, phase, container]);
 
   // A reset machine starts with a fresh screen.
   useEffect(() => {

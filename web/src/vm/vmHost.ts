@@ -7,6 +7,15 @@ import { IMAGE_FILES } from "./guestConfig.ts";
 import { useVmStore } from "./vmStore.ts";
 import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
 import wasmUrl from "v86/build/v86.wasm?url";
+import workerUrl from "./worker/vmWorker.ts?worker&url";
+
+/**
+ * v86 paces its main loop with scheduler.postTask only when its page URL says
+ * "use-scheduling-api"; otherwise it spawns a blob: worker as a timer, which our
+ * Content-Security-Policy (worker-src 'self') rightly refuses. Inside our worker, location is
+ * the worker's URL, so the fragment opts in there.
+ */
+const WORKER_URL_FRAGMENT = "#use-scheduling-api";
 
 const HEARTBEAT_MS = 5_000;
 const HEARTBEAT_TIMEOUT_MS = 4_000;
@@ -50,7 +59,7 @@ export class VmHost {
   start(): void {
     this.stop();
     useVmStore.setState({ phase: "downloading", downloads: {}, error: undefined, health: "ok" });
-    this.worker = new Worker(new URL("./worker/vmWorker.ts", import.meta.url), { type: "module" });
+    this.worker = new Worker(new URL(workerUrl + WORKER_URL_FRAGMENT, document.baseURI), { type: "module" });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.handle(event.data);
     this.worker.onerror = (event) => this.fail(event.message || "the emulator worker failed to start");
     this.post({ type: "start", assets: assetUrls(document.baseURI) });

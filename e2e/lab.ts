@@ -1,0 +1,31 @@
+// Helpers for driving the lab like a student: wait for the machine, type, read the terminal.
+import { expect, type Page } from "@playwright/test";
+
+export async function openLab(page: Page, path = "./"): Promise<void> {
+  await page.goto(path);
+  await waitForMachine(page);
+}
+
+export async function waitForMachine(page: Page): Promise<void> {
+  await expect(page.getByTestId("boot-overlay")).toHaveCount(0, { timeout: 60_000 });
+  await expect.poll(() => terminalText(page), { timeout: 20_000 }).toMatch(/root@containerlab/);
+}
+
+export async function terminalText(page: Page): Promise<string> {
+  return (await page.locator(".xterm-rows").innerText()).replace(/\u00a0/g, " ");
+}
+
+/** Types a command into the terminal and waits until the shell reports it finished. */
+export async function runInTerminal(page: Page, command: string): Promise<number> {
+  const status = page.getByTestId("command-status");
+  const before = Number(await status.getAttribute("data-seq"));
+  await page.getByTestId("terminal").click();
+  await page.keyboard.type(command);
+  await page.keyboard.press("Enter");
+  await expect(status).toHaveAttribute("data-seq", String(before + 1), { timeout: 30_000 });
+  return Number(await status.getAttribute("data-exit-code"));
+}
+
+export async function expectTerminal(page: Page, pattern: RegExp): Promise<void> {
+  await expect.poll(() => terminalText(page), { timeout: 20_000 }).toMatch(pattern);
+}

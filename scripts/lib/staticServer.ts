@@ -1,0 +1,83 @@
+// A small static file server for the built lab (npm start, kiosks, e2e, bench): the lab's
+// own origin, with the same security headers a deployment should send, and gzip for text
+// and wasm (the snapshot is zstd already).
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".md": "text/markdown; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".md", ".webmanifest"]);
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+  "img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; " +
+  "base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+
+export interface StaticServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serveStatic(root: string, port: number, host = "127.0.0.1"): Promise<StaticServer> {
+  const gzipCache = new Map<string, { mtime: number; body: Buffer }>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(root + sep) && path !== root) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
+    if (!existsSync(path)) {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
+    const ext = extname(path);
+    const stat = statSync(path);
+    const headers: Record<string, string | number> = {
+      "Content-Type": TYPES[ext] ?? "application/octet-stream",
+      "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+    };
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      let cached = gzipCache.get(path);
+      if (!cached || cached.mtime !== stat.mtimeMs) {
+        cached = { mtime: stat.mtimeMs, body: gzipSync(readFileSync(path)) };
+        gzipCache.set(path, cached);
+      }
+      res.writeHead(200, { ...headers, "Content-Encoding": "gzip", "Content-Length": cached.body.length, Vary: "Accept-Encoding" });
+      res.end(req.method === "HEAD" ? undefined : cached.body);
+      return;
+    }
+    res.writeHead(200, { ...headers, "Content-Length": stat.size });
+    if (req.method === "HEAD") res.end();
+    else createReadStream(path).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actualPort = typeof address === "object" && address ? address.port : port;
+      resolve({
+        server,
+        url: `http://${host}:${actualPort}/`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

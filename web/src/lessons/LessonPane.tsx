@@ -1,0 +1,68 @@
+// The lesson pane: the chapter list or a chapter, chosen by the location hash
+// (`#/chapter/<id>/step/<stepId>`). The app passes in a LessonRuntime (terminal, agent, panels).
+import { useCallback, useMemo, useRef, type ReactNode } from "react";
+import { resolveLessonPath } from "./assetPath.ts";
+import { ChapterList } from "./ChapterList.tsx";
+import { ChapterView } from "./ChapterView.tsx";
+import { useCourseStore } from "./courseStore.ts";
+import { LessonContext, type LessonActions } from "./lessonContext.ts";
+import "./lessonFiles.ts";
+import type { LessonRuntime } from "./lessonRuntime.ts";
+import { formatRoute } from "./lessonRoute.ts";
+import "./lessons.css";
+import { lessonStrings } from "./strings.ts";
+import { typeCommands } from "./typeCommands.ts";
+import { useLessonRoute } from "./useLessonRoute.ts";
+
+export type LessonPaneProps = LessonRuntime;
+
+export function LessonPane(runtime: LessonPaneProps): ReactNode {
+  const t = lessonStrings.useStrings();
+  const course = useCourseStore((s) => s.course);
+  const assets = useCourseStore((s) => s.assets);
+  const [route] = useLessonRoute();
+  const chapter = route.view === "chapter" ? course.chapters.find((c) => c.id === route.chapterId) : undefined;
+
+  // Keep one runtime object per set of callbacks, so effects keyed on it do not re-run on every render.
+  const { runInTerminal, runCheck, onCommandFinished, focusPanel } = runtime;
+  const stableRuntime = useMemo<LessonRuntime>(
+    () => ({ runInTerminal, runCheck, onCommandFinished, ...(focusPanel ? { focusPanel } : {}) }),
+    [runInTerminal, runCheck, onCommandFinished, focusPanel],
+  );
+  // Clicks on Run and Solve queue up, so two blocks never interleave their lines.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const type = useCallback(
+    (lines: readonly string[]) => {
+      queue.current = queue.current.then(() => typeCommands(stableRuntime, lines)).catch(() => undefined);
+    },
+    [stableRuntime],
+  );
+  const folder = chapter?.folder;
+  const resolveUrl = useCallback(
+    (url: string) => {
+      const path = folder ? resolveLessonPath(`lessons/${folder}`, url) : null;
+      return path ? assets[path] : undefined;
+    },
+    [assets, folder],
+  );
+  const actions = useMemo<LessonActions>(() => ({ runtime: stableRuntime, type, resolveUrl }), [stableRuntime, type, resolveUrl]);
+
+  return (
+    <LessonContext.Provider value={actions}>
+      <div className="cl-lesson-pane" role="region" aria-label={t("lessonRegion")}>
+        {route.view === "list" ? (
+          <ChapterList chapters={course.chapters} />
+        ) : chapter ? (
+          <ChapterView key={chapter.id} chapter={chapter} chapters={course.chapters} stepId={route.stepId} />
+        ) : (
+          <div className="cl-lesson-card">
+            <p>{t("chapterNotFound", { id: route.chapterId })}</p>
+            <p>
+              <a href={formatRoute({ view: "list" })}>← {t("backToChapters")}</a>
+            </p>
+          </div>
+        )}
+      </div>
+    </LessonContext.Provider>
+  );
+}
