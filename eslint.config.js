@@ -2,13 +2,32 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "web/dist", "vm-image/.build", "vm-image/dist", "test-results", "playwright-report"] },
+  {
+    ignores: [
+      "node_modules",
+      "web/dist",
+      "vm-image/.build",
+      "vm-image/dist",
+      "test-results",
+      "playwright-report",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // One module on each side owns the emulator: the browser worker and the Node harness.
+    ignores: ["web/src/vm/worker/vmWorker.ts", "scripts/lib/nodeGuest.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "v86", message: "Use vmHost (browser) or NodeGuest (Node); only they touch v86." }] },
+      ],
     },
   },
   {

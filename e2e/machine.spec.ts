@@ -29,7 +29,9 @@ test("reset gives a fresh machine without reloading the page", async ({ page }) 
   await expect.poll(() => terminalText(page)).not.toContain("before-reset");
   expect(await runInTerminal(page, "test -e /root/marker")).toBe(1);
   // Same page: the marker set before the reset is still there.
-  expect(await page.evaluate(() => (window as unknown as { __resetMarker?: boolean }).__resetMarker)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __resetMarker?: boolean }).__resetMarker)).toBe(
+    true,
+  );
 });
 
 test("the lab runs with every request outside its own origin blocked", async ({ page, baseURL }) => {

@@ -56,7 +56,9 @@ const EVENTS: string[] = [
 async function exec(guest: NodeGuest, cmd: string): Promise<ExecResult> {
   const result = await guest.agent.request("exec", { cmd, timeout_ms: 60_000 }, { timeoutMs: 65_000 });
   if (result.exit_code !== 0) {
-    throw new Error(`guest command failed (${result.exit_code ?? "signal " + result.signal}): ${cmd}\n${result.stderr}`);
+    throw new Error(
+      `guest command failed (${result.exit_code ?? "signal " + result.signal}): ${cmd}\n${result.stderr}`,
+    );
   }
   return result;
 }

@@ -9,7 +9,13 @@ import { hasErrors } from "../web/src/lessons/lessonModel.ts";
 import { IMAGE_FILES } from "../web/src/vm/guestConfig.ts";
 import { parseLessonCheckArgs, USAGE, type LessonCheckArgs } from "./lib/lessonCheckArgs.ts";
 import { runChapterInGuest, type ChapterResult } from "./lib/lessonGuestRun.ts";
-import { formatChapterSummary, formatDiagnostics, formatStep, formatTotals, reportJson } from "./lib/lessonReport.ts";
+import {
+  formatChapterSummary,
+  formatDiagnostics,
+  formatStep,
+  formatTotals,
+  reportJson,
+} from "./lib/lessonReport.ts";
 import { readLessonTree, selectChapters } from "./lib/lessonSources.ts";
 import { NodeGuest } from "./lib/nodeGuest.ts";
 import { DIST_DIR, REPO_ROOT } from "./lib/paths.ts";
@@ -25,7 +31,12 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     // The whole course is parsed even for one chapter: links and prerequisites point across chapters.
     const tree = readLessonTree(REPO_ROOT);
-    chapters = selectChapters(buildCourse(tree.sources, tree.assets).chapters, args.paths, REPO_ROOT, process.cwd());
+    chapters = selectChapters(
+      buildCourse(tree.sources, tree.assets).chapters,
+      args.paths,
+      REPO_ROOT,
+      process.cwd(),
+    );
   } catch (error) {
     console.error(`lessons:check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -37,11 +48,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const results: ChapterResult[] = [];
   const provable = chapters.filter((chapter) => !hasErrors(chapter.diagnostics) && chapter.lessons.en);
   for (const chapter of chapters) {
-    if (!provable.includes(chapter) && !args.lintOnly) console.log(`lessons/${chapter.folder}: not run in the guest (fix its errors first)`);
+    if (!provable.includes(chapter) && !args.lintOnly)
+      console.log(`lessons/${chapter.folder}: not run in the guest (fix its errors first)`);
   }
   if (!args.lintOnly && provable.length > 0) {
     if (!existsSync(join(DIST_DIR, IMAGE_FILES.kernel))) {
-      console.error(`lessons:check: no guest image in ${DIST_DIR}; build it with \`npm run vm:build\`, or pass --lint-only`);
+      console.error(
+        `lessons:check: no guest image in ${DIST_DIR}; build it with \`npm run vm:build\`, or pass --lint-only`,
+      );
       return 1;
     }
     const bootStarted = Date.now();

@@ -6,7 +6,14 @@ import { join } from "node:path";
 import { DIST_DIR, REPO_ROOT } from "./paths.ts";
 
 export const WEB_DIST = join(REPO_ROOT, "web", "dist");
-const SOURCES = ["web/src", "web/index.html", "web/vite.config.ts", "web/vite", "lessons", "package-lock.json"];
+const SOURCES = [
+  "web/src",
+  "web/index.html",
+  "web/vite.config.ts",
+  "web/vite",
+  "lessons",
+  "package-lock.json",
+];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -19,7 +26,8 @@ export function buildIsCurrent(): boolean {
   const index = join(WEB_DIST, "index.html");
   const builtManifest = join(WEB_DIST, "image", "manifest.json");
   if (!existsSync(index) || !existsSync(builtManifest)) return false;
-  if (readFileSync(builtManifest, "utf8") !== readFileSync(join(DIST_DIR, "manifest.json"), "utf8")) return false;
+  if (readFileSync(builtManifest, "utf8") !== readFileSync(join(DIST_DIR, "manifest.json"), "utf8"))
+    return false;
   const built = statSync(index).mtimeMs;
   return SOURCES.every((source) => newest(join(REPO_ROOT, source)) <= built);
 }

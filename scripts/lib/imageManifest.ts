@@ -57,9 +57,11 @@ export function verifyDist(dist: string): VerifyProblem[] {
       problems.push({ file: name, problem: "missing" });
       continue;
     }
-    if (bytes.length !== entry.bytes) problems.push({ file: name, problem: `size ${bytes.length}, manifest says ${entry.bytes}` });
+    if (bytes.length !== entry.bytes)
+      problems.push({ file: name, problem: `size ${bytes.length}, manifest says ${entry.bytes}` });
     const hash = sha256(bytes);
-    if (hash !== entry.sha256) problems.push({ file: name, problem: `sha256 ${hash}, manifest says ${entry.sha256}` });
+    if (hash !== entry.sha256)
+      problems.push({ file: name, problem: `sha256 ${hash}, manifest says ${entry.sha256}` });
   }
   if (problems.length === 0 && manifest.image_id !== imageId(manifest.files)) {
     problems.push({ file: IMAGE_FILES.manifest, problem: "image_id does not match the files listed" });

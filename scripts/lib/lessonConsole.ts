@@ -53,7 +53,9 @@ export async function typeLine(guest: LessonGuest, line: string, timeoutMs = 60_
       }
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`\`${line}\` did not return to a prompt within ${timeoutMs / 1000} s\n--- console ---\n${output().slice(-600)}`);
+      throw new Error(
+        `\`${line}\` did not return to a prompt within ${timeoutMs / 1000} s\n--- console ---\n${output().slice(-600)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

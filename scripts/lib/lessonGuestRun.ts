@@ -55,7 +55,10 @@ export async function runChapterInGuest(
         await proveStep(guest, step);
         result = { id: step.id, status: "pass", ms: Date.now() - stepStarted };
       } catch (error) {
-        const failure = error instanceof StepFailure ? error : new StepFailure(error instanceof Error ? error.message : String(error));
+        const failure =
+          error instanceof StepFailure
+            ? error
+            : new StepFailure(error instanceof Error ? error.message : String(error));
         result = {
           id: step.id,
           status: "fail",
@@ -83,7 +86,10 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
     for (const line of step.runBlocks.flatMap((block) => commandLines(block.code))) {
       const typed = await typeLine(guest, line);
       if (typed.outcome === "finished" && typed.exitCode !== 0) {
-        throw new StepFailure(`run block line \`${line}\` exited with ${typed.exitCode}`, typed.output.trim());
+        throw new StepFailure(
+          `run block line \`${line}\` exited with ${typed.exitCode}`,
+          typed.output.trim(),
+        );
       }
     }
     return;
@@ -99,7 +105,9 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
   }
   const after = await runCheck(guest, step.check.code);
   if (after.exit_code !== 0) {
-    const why = after.timed_out ? `timed out after ${CHECK_TIMEOUT_MS / 1000} s` : `exit ${after.exit_code ?? `signal ${after.signal}`}`;
+    const why = after.timed_out
+      ? `timed out after ${CHECK_TIMEOUT_MS / 1000} s`
+      : `exit ${after.exit_code ?? `signal ${after.signal}`}`;
     const detail = [
       after.stdout.trim() && `check stdout: ${after.stdout.trim()}`,
       after.stderr.trim() && `check stderr: ${after.stderr.trim()}`,
@@ -112,5 +120,9 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
 }
 
 function runCheck(guest: LessonGuest, script: string): Promise<ExecResult> {
-  return guest.agent.request("exec", { cmd: wrapCheck(script), timeout_ms: CHECK_TIMEOUT_MS }, { timeoutMs: CHECK_TIMEOUT_MS + 5_000 });
+  return guest.agent.request(
+    "exec",
+    { cmd: wrapCheck(script), timeout_ms: CHECK_TIMEOUT_MS },
+    { timeoutMs: CHECK_TIMEOUT_MS + 5_000 },
+  );
 }

@@ -15,7 +15,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] 
 }
 
 export function formatStep(result: StepResult, width: number): string[] {
-  const lines = [`  ${MARK[result.status]} ${result.id.padEnd(width)}  ${seconds(result.ms)}${result.message ? `  ${result.message}` : ""}`];
+  const lines = [
+    `  ${MARK[result.status]} ${result.id.padEnd(width)}  ${seconds(result.ms)}${result.message ? `  ${result.message}` : ""}`,
+  ];
   if (result.detail) lines.push(...result.detail.split("\n").map((line) => `      ${line}`));
   return lines;
 }
@@ -24,7 +26,11 @@ export function formatChapterSummary(result: ChapterResult): string {
   return `  ${result.steps} step${result.steps === 1 ? "" : "s"}: ${result.passed} passed, ${result.failed} failed, ${seconds(result.ms)}`;
 }
 
-export function formatTotals(diagnostics: readonly Diagnostic[], chapters: readonly ChapterResult[], lintedChapters: number): string {
+export function formatTotals(
+  diagnostics: readonly Diagnostic[],
+  chapters: readonly ChapterResult[],
+  lintedChapters: number,
+): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const lint = `${lintedChapters} chapter${lintedChapters === 1 ? "" : "s"} linted: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;

@@ -31,7 +31,12 @@ export function readLessonTree(repoRoot: string): LessonTree {
  * The chapters a command-line path points at: the lessons folder (all), a chapter folder, or a
  * file in one. Throws for a path that names no chapter, so a typo does not pass silently.
  */
-export function selectChapters(chapters: readonly Chapter[], paths: readonly string[], repoRoot: string, cwd: string): Chapter[] {
+export function selectChapters(
+  chapters: readonly Chapter[],
+  paths: readonly string[],
+  repoRoot: string,
+  cwd: string,
+): Chapter[] {
   if (paths.length === 0) return [...chapters];
   const selected = new Set<Chapter>();
   for (const path of paths) {
@@ -41,7 +46,8 @@ export function selectChapters(chapters: readonly Chapter[], paths: readonly str
       const dir = `${LESSONS_DIR}/${chapter.folder}`;
       return rel === LESSONS_DIR || rel === dir || rel.startsWith(`${dir}/`);
     });
-    if (matches.length === 0) throw new Error(`${path}: not a chapter folder or lesson file under ${LESSONS_DIR}/`);
+    if (matches.length === 0)
+      throw new Error(`${path}: not a chapter folder or lesson file under ${LESSONS_DIR}/`);
     for (const chapter of matches) selected.add(chapter);
   }
   return chapters.filter((chapter) => selected.has(chapter));

@@ -6,10 +6,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { V86 } from "v86";
 import { AgentClient } from "../../web/src/vm/agentClient.ts";
-import { AGENT_PORT, CONSOLE_PORT, IMAGE_FILES, v86Options, type GuestImages } from "../../web/src/vm/guestConfig.ts";
+import {
+  AGENT_PORT,
+  CONSOLE_PORT,
+  IMAGE_FILES,
+  v86Options,
+  type GuestImages,
+} from "../../web/src/vm/guestConfig.ts";
 import { Osc133Parser, type ShellMark } from "../../web/src/vm/osc133.ts";
 import { DIST_DIR } from "./paths.ts";
-
 
 function wasmPath(): string {
   return join(dirname(fileURLToPath(import.meta.resolve("v86"))), "v86.wasm");
@@ -25,7 +30,10 @@ export function loadImages(dist = DIST_DIR, withKernel = true): GuestImages {
     bios: readBuffer(join(dist, IMAGE_FILES.bios)),
     vgaBios: readBuffer(join(dist, IMAGE_FILES.vgaBios)),
     ...(withKernel
-      ? { kernel: readBuffer(join(dist, IMAGE_FILES.kernel)), initrd: readBuffer(join(dist, IMAGE_FILES.initrd)) }
+      ? {
+          kernel: readBuffer(join(dist, IMAGE_FILES.kernel)),
+          initrd: readBuffer(join(dist, IMAGE_FILES.initrd)),
+        }
       : {}),
   };
 }
@@ -68,20 +76,36 @@ export class NodeGuest {
   static async boot(options: { dist?: string; timeoutMs?: number } = {}): Promise<NodeGuest> {
     const emulator = new V86({ wasm_path: wasmPath(), ...v86Options(loadImages(options.dist), true) });
     const guest = new NodeGuest(emulator);
-    await guest.waitUntil(() => guest.marks.some((m) => m.kind === "input"), options.timeoutMs ?? 60_000, "first prompt");
+    await guest.waitUntil(
+      () => guest.marks.some((m) => m.kind === "input"),
+      options.timeoutMs ?? 60_000,
+      "first prompt",
+    );
     await withTimeout(guest.agent.whenReady(), options.timeoutMs ?? 60_000, "agent ready");
     return guest;
   }
 
   /** Restores a state saved by `save()` into a new emulator (same machine config). */
   static async restore(state: ArrayBuffer, options: { dist?: string } = {}): Promise<NodeGuest> {
-    const emulator = new V86({ wasm_path: wasmPath(), ...v86Options(loadImages(options.dist, false), false) });
+    const emulator = new V86({
+      wasm_path: wasmPath(),
+      ...v86Options(loadImages(options.dist, false), false),
+    });
     await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
     await emulator.restore_state(state);
     const guest = new NodeGuest(emulator);
     guest.agent.assumeReady();
     emulator.run();
     return guest;
+  }
+
+  /** Puts a saved state back into this running emulator, as the app's "Reset machine" does. */
+  async reload(state: ArrayBuffer): Promise<void> {
+    await this.emulator.stop();
+    this.agent.failAll("agent_restarted", "the machine was reset");
+    await this.emulator.restore_state(state);
+    this.agent.assumeReady();
+    await this.emulator.run();
   }
 
   async save(): Promise<ArrayBuffer> {
@@ -128,7 +152,11 @@ export class NodeGuest {
 
   /** Waits until the console transcript (from `from` on) matches. */
   async waitForOutput(pattern: RegExp, timeoutMs = 30_000, from = 0): Promise<void> {
-    await this.waitUntil(() => pattern.test(this.transcript.slice(from)), timeoutMs, `console output ${pattern}`);
+    await this.waitUntil(
+      () => pattern.test(this.transcript.slice(from)),
+      timeoutMs,
+      `console output ${pattern}`,
+    );
   }
 
   destroy(): void {

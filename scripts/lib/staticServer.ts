@@ -19,7 +19,17 @@ const TYPES: Record<string, string> = {
   ".md": "text/markdown; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".md", ".webmanifest"]);
+const COMPRESSIBLE = new Set([
+  ".html",
+  ".js",
+  ".mjs",
+  ".css",
+  ".json",
+  ".wasm",
+  ".svg",
+  ".md",
+  ".webmanifest",
+]);
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
@@ -52,7 +62,9 @@ export function serveStatic(root: string, port: number, host = "127.0.0.1"): Pro
       "Content-Type": TYPES[ext] ?? "application/octet-stream",
       "Content-Security-Policy": CONTENT_SECURITY_POLICY,
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+      "Cache-Control": path.includes(`${sep}assets${sep}`)
+        ? "public, max-age=31536000, immutable"
+        : "no-cache",
     };
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
       let cached = gzipCache.get(path);
@@ -60,7 +72,12 @@ export function serveStatic(root: string, port: number, host = "127.0.0.1"): Pro
         cached = { mtime: stat.mtimeMs, body: gzipSync(readFileSync(path)) };
         gzipCache.set(path, cached);
       }
-      res.writeHead(200, { ...headers, "Content-Encoding": "gzip", "Content-Length": cached.body.length, Vary: "Accept-Encoding" });
+      res.writeHead(200, {
+        ...headers,
+        "Content-Encoding": "gzip",
+        "Content-Length": cached.body.length,
+        Vary: "Accept-Encoding",
+      });
       res.end(req.method === "HEAD" ? undefined : cached.body);
       return;
     }

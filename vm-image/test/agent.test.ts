@@ -16,7 +16,9 @@ describe("guest agent", () => {
     const raw = await guest().agent.request("snapshot", {});
     const snapshot = snapshotSchema.parse(raw);
     const init = snapshot.processes.find((p) => p.pid === 1);
-    const sleeper = snapshot.processes.find((p) => p.comm === "sleep" && p.cmdline.join(" ") === "sleep 1000");
+    const sleeper = snapshot.processes.find(
+      (p) => p.comm === "sleep" && p.cmdline.join(" ") === "sleep 1000",
+    );
     expect(init).toBeDefined();
     expect(sleeper).toBeDefined();
     if (!init || !sleeper) return;
@@ -46,7 +48,9 @@ describe("guest agent", () => {
 
   it("answers bad requests with errors and keeps serving", async () => {
     const agent = guest().agent;
-    await expect(agent.request("read_file", { path: "/no/such/file" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(agent.request("read_file", { path: "/no/such/file" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     // A type it does not know, through the typed client's back door.
     const unknown = agent.request("nonsense" as "ping", {} as Record<string, never>);
     await expect(unknown).rejects.toBeInstanceOf(AgentError);
@@ -56,7 +60,11 @@ describe("guest agent", () => {
 
   it("writes and reads files, and refuses to overwrite a file changed meanwhile", async () => {
     const agent = guest().agent;
-    const written = await agent.request("write_file", { path: "/root/note.txt", content: "héllo\n", encoding: "utf8" });
+    const written = await agent.request("write_file", {
+      path: "/root/note.txt",
+      content: "héllo\n",
+      encoding: "utf8",
+    });
     const read = await agent.request("read_file", { path: "/root/note.txt" });
     expect(read).toMatchObject({ content: "héllo\n", encoding: "utf8", size: 7 });
     await sh(guest(), "sleep 0.01; echo changed > /root/note.txt");

@@ -58,7 +58,10 @@ describe("cgroup v2", () => {
   it("cpu.max throttles a busy loop (cpu.stat nr_throttled grows)", async () => {
     await sh(guest(), `mkdir ${CG}/cputest && echo '10000 100000' > ${CG}/cputest/cpu.max`);
     const before = keyed(await sh(guest(), `cat ${CG}/cputest/cpu.stat`));
-    await shAny(guest(), `sh -c 'echo $$ > ${CG}/cputest/cgroup.procs; timeout 2 busybox sh -c "while :; do :; done"'`);
+    await shAny(
+      guest(),
+      `sh -c 'echo $$ > ${CG}/cputest/cgroup.procs; timeout 2 busybox sh -c "while :; do :; done"'`,
+    );
     const after = keyed(await sh(guest(), `cat ${CG}/cputest/cpu.stat`));
     expect(after.nr_throttled ?? 0).toBeGreaterThan(before.nr_throttled ?? 0);
     expect(after.nr_periods ?? 0).toBeGreaterThan(5);

@@ -22,7 +22,9 @@ describe("console shell", () => {
     const start = guest().markCount;
     guest().type("\n");
     await guest().run("true");
-    const kinds = guest().marksSince(start).map((m) => m.kind);
+    const kinds = guest()
+      .marksSince(start)
+      .map((m) => m.kind);
     // Empty Enter: a new prompt only. Then `true`: output, finished, prompt.
     expect(kinds.filter((k) => k === "finished")).toHaveLength(1);
   });
@@ -34,7 +36,7 @@ describe("console shell", () => {
     expect(inner.output.trim()).toBe("nested");
     // Lesson checks see the student's innermost shell through CONSOLE_PID.
     expect(await sh(guest(), 'nsenter -t "$CONSOLE_PID" -u hostname')).toBe("nested\n");
-    expect(await sh(guest(), 'cat /proc/$CONSOLE_PID/comm')).toBe("bash\n");
+    expect(await sh(guest(), "cat /proc/$CONSOLE_PID/comm")).toBe("bash\n");
     const exit = await guest().run("exit 3");
     expect(exit.exitCode).toBe(3);
     expect((await guest().run("hostname")).output.trim()).toBe("containerlab");

@@ -26,7 +26,9 @@ describe("filesystems", () => {
     );
     expect(await sh(guest(), "cat /tmp/ov/upper/a")).toBe("base\nchanged\n");
     expect(await sh(guest(), "cat /tmp/ov/lower/a")).toBe("base\n");
-    expect((await sh(guest(), "stat -c '%F %t,%T' /tmp/ov/upper/b")).trim()).toBe("character special file 0,0");
+    expect((await sh(guest(), "stat -c '%F %t,%T' /tmp/ov/upper/b")).trim()).toBe(
+      "character special file 0,0",
+    );
     expect(await sh(guest(), "ls /tmp/ov/merged")).toBe("a\n");
     expect(await sh(guest(), "findmnt -n -o FSTYPE /tmp/ov/merged")).toBe("overlay\n");
     await sh(guest(), "umount /tmp/ov/merged");

@@ -19,7 +19,9 @@ export function useGuest(): () => NodeGuest {
 export async function sh(guest: NodeGuest, cmd: string, timeoutMs = 30_000): Promise<string> {
   const result = await shAny(guest, cmd, timeoutMs);
   if (result.exit_code !== 0) {
-    throw new Error(`guest command failed (${result.exit_code ?? "signal " + result.signal}): ${cmd}\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `guest command failed (${result.exit_code ?? "signal " + result.signal}): ${cmd}\n${result.stdout}${result.stderr}`,
+    );
   }
   return result.stdout;
 }

@@ -6,7 +6,10 @@ describe("namespaces", () => {
   const guest = useGuest();
 
   it("a PID namespace with a fresh /proc makes the first process PID 1", async () => {
-    const out = await sh(guest(), "unshare --pid --fork --mount-proc sh -c 'echo pid=$$; ls /proc | grep -E \"^[0-9]+$\"'");
+    const out = await sh(
+      guest(),
+      "unshare --pid --fork --mount-proc sh -c 'echo pid=$$; ls /proc | grep -E \"^[0-9]+$\"'",
+    );
     const [first, ...pids] = out.trim().split("\n");
     expect(first).toBe("pid=1");
     // Only the shell and ls exist in there; the host's init, agent and shell are invisible.
@@ -32,7 +35,9 @@ describe("namespaces", () => {
 
   it("lsns lists a namespace the test created, with its process", async () => {
     await sh(guest(), "setsid unshare --uts sleep 300 >/dev/null 2>&1 < /dev/null &");
-    const pid = (await sh(guest(), "sleep 0.3; ps -o pid,args | awk '$2 == \"sleep\" && $3 == \"300\" {print $1}'")).trim();
+    const pid = (
+      await sh(guest(), 'sleep 0.3; ps -o pid,args | awk \'$2 == "sleep" && $3 == "300" {print $1}\'')
+    ).trim();
     const inode = (await sh(guest(), `readlink /proc/${pid}/ns/uts`)).match(/\[(\d+)\]/)?.[1];
     const lsns = await sh(guest(), "lsns --list -t uts -n -o NS,PID,COMMAND");
     expect(inode).toBeDefined();

@@ -14,7 +14,10 @@ describe("security", () => {
   });
 
   it("setpriv drops capabilities for one command", async () => {
-    const out = await sh(guest(), "setpriv --inh-caps=-all --bounding-set=-all grep CapBnd /proc/self/status");
+    const out = await sh(
+      guest(),
+      "setpriv --inh-caps=-all --bounding-set=-all grep CapBnd /proc/self/status",
+    );
     expect(out.trim()).toBe("CapBnd:\t0000000000000000");
   });
 
@@ -22,7 +25,10 @@ describe("security", () => {
     const denied = await shAny(guest(), "seccomp-run /usr/share/seccomp/deny-chmod.json -- chmod 777 /tmp");
     expect(denied.exit_code).not.toBe(0);
     expect(denied.stderr).toMatch(/Operation not permitted/);
-    const status = await sh(guest(), "seccomp-run /usr/share/seccomp/deny-chmod.json -- grep -E 'Seccomp:|NoNewPrivs:' /proc/self/status");
+    const status = await sh(
+      guest(),
+      "seccomp-run /usr/share/seccomp/deny-chmod.json -- grep -E 'Seccomp:|NoNewPrivs:' /proc/self/status",
+    );
     expect(status).toMatch(/NoNewPrivs:\t1/);
     expect(status).toMatch(/Seccomp:\t2/);
     // Without the filter the same chmod works.

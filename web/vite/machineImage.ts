@@ -6,7 +6,8 @@ import type { Plugin } from "vite";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 const SOURCES = [join(REPO, "vm-image", "dist"), join(REPO, "web", ".cache", "snapshot")];
-const FILES = /^(bios\.bin|vgabios-stdvga\.bin|bzImage|initramfs\.cpio\.lz4|manifest\.json|snapshot\.bin\.zst|snapshot\.json)$/;
+const FILES =
+  /^(bios\.bin|vgabios-stdvga\.bin|bzImage|initramfs\.cpio\.lz4|manifest\.json|snapshot\.bin\.zst|snapshot\.json)$/;
 
 function locate(name: string): string | undefined {
   if (!FILES.test(name)) return undefined;
@@ -22,16 +23,28 @@ export function machineImage(): Plugin {
         const path = match?.[1] ? locate(match[1]) : undefined;
         if (!path) return next();
         res.setHeader("Content-Length", statSync(path).size);
-        res.setHeader("Content-Type", path.endsWith(".json") ? "application/json" : "application/octet-stream");
+        res.setHeader(
+          "Content-Type",
+          path.endsWith(".json") ? "application/json" : "application/octet-stream",
+        );
         res.end(readFileSync(path));
       });
     },
     generateBundle() {
       for (const dir of SOURCES) {
         if (!existsSync(dir)) continue;
-        for (const name of ["bios.bin", "vgabios-stdvga.bin", "bzImage", "initramfs.cpio.lz4", "manifest.json", "snapshot.bin.zst", "snapshot.json"]) {
+        for (const name of [
+          "bios.bin",
+          "vgabios-stdvga.bin",
+          "bzImage",
+          "initramfs.cpio.lz4",
+          "manifest.json",
+          "snapshot.bin.zst",
+          "snapshot.json",
+        ]) {
           const path = join(dir, name);
-          if (existsSync(path)) this.emitFile({ type: "asset", fileName: `image/${name}`, source: readFileSync(path) });
+          if (existsSync(path))
+            this.emitFile({ type: "asset", fileName: `image/${name}`, source: readFileSync(path) });
         }
       }
     },

@@ -40,10 +40,18 @@ export function BootOverlay() {
         <div className="boot-overlay__card" role="status" aria-live="polite">
           <p className="boot-overlay__phase">{t(PHASE_KEYS[phase])}</p>
           {coldReason && phase === "booting" && (
-            <p className="boot-overlay__notice">{t("coldBootNotice", { reason: t(coldReasonKey(coldReason)) })}</p>
+            <p className="boot-overlay__notice">
+              {t("coldBootNotice", { reason: t(coldReasonKey(coldReason)) })}
+            </p>
           )}
-          <progress max={100} value={phase === "downloading" ? percent : undefined} aria-label={t(PHASE_KEYS[phase])} />
-          <p className="boot-overlay__bytes">{t("bytes", { loaded: formatBytes(loaded), total: formatBytes(total) })}</p>
+          <progress
+            max={100}
+            value={phase === "downloading" ? percent : undefined}
+            aria-label={t(PHASE_KEYS[phase])}
+          />
+          <p className="boot-overlay__bytes">
+            {t("bytes", { loaded: formatBytes(loaded), total: formatBytes(total) })}
+          </p>
         </div>
       )}
     </div>

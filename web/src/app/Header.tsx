@@ -20,10 +20,20 @@ export function Header() {
       </div>
       <MachineStatus />
       <nav className="app-header__actions" aria-label={t("title")}>
-        <button type="button" aria-pressed={!collapsed.lesson} aria-label={t("toggleLessonLabel")} onClick={() => toggle("lesson")}>
+        <button
+          type="button"
+          aria-pressed={!collapsed.lesson}
+          aria-label={t("toggleLessonLabel")}
+          onClick={() => toggle("lesson")}
+        >
           {t("showLesson")}
         </button>
-        <button type="button" aria-pressed={!collapsed.panels} aria-label={t("togglePanelsLabel")} onClick={() => toggle("panels")}>
+        <button
+          type="button"
+          aria-pressed={!collapsed.panels}
+          aria-label={t("togglePanelsLabel")}
+          onClick={() => toggle("panels")}
+        >
           {t("showPanels")}
         </button>
         <button

@@ -6,7 +6,8 @@ export const appStrings = defineStrings(
     tagline: "Containers from the inside, on a real Linux kernel",
     language: "Language",
     resetMachine: "Reset machine",
-    resetConfirm: "Reset the machine to a fresh state? Files and processes in the guest are lost; your lesson progress is kept.",
+    resetConfirm:
+      "Reset the machine to a fresh state? Files and processes in the guest are lost; your lesson progress is kept.",
     showLesson: "Lesson",
     showPanels: "Panels",
     toggleLessonLabel: "Show or hide the lesson pane",
@@ -37,7 +38,8 @@ export const appStrings = defineStrings(
     tagline: "本物の Linux カーネルで、コンテナを内側から学ぶ",
     language: "言語",
     resetMachine: "マシンをリセット",
-    resetConfirm: "マシンを初期状態に戻しますか？ゲスト内のファイルとプロセスは失われます。レッスンの進捗は残ります。",
+    resetConfirm:
+      "マシンを初期状態に戻しますか？ゲスト内のファイルとプロセスは失われます。レッスンの進捗は残ります。",
     showLesson: "レッスン",
     showPanels: "パネル",
     toggleLessonLabel: "レッスン欄の表示を切り替え",

@@ -8,13 +8,12 @@ export type Translate<K extends string> = (key: K, params?: Params) => string;
 
 function format(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
 }
 
-export function defineStrings<const T extends Record<string, string>>(
-  en: T,
-  ja: { [K in keyof T]: string },
-) {
+export function defineStrings<const T extends Record<string, string>>(en: T, ja: { [K in keyof T]: string }) {
   const tables: Record<Language, Record<keyof T, string>> = { en, ja };
   const translate =
     (language: Language): Translate<keyof T & string> =>

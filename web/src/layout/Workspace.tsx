@@ -5,7 +5,15 @@ import { Splitter } from "./Splitter.tsx";
 import { useLayoutStore } from "./layoutStore.ts";
 import { layoutStrings } from "./strings.ts";
 
-export function Workspace({ lesson, terminal, panels }: { lesson: ReactNode; terminal: ReactNode; panels: ReactNode }) {
+export function Workspace({
+  lesson,
+  terminal,
+  panels,
+}: {
+  lesson: ReactNode;
+  terminal: ReactNode;
+  panels: ReactNode;
+}) {
   const { width, collapsed, setWidth } = useLayoutStore();
   const t = layoutStrings.useStrings();
   return (
@@ -15,13 +23,23 @@ export function Workspace({ lesson, terminal, panels }: { lesson: ReactNode; ter
           <aside className="workspace__side" style={{ width: width.lesson }} aria-label={t("lessonPane")}>
             {lesson}
           </aside>
-          <Splitter label={t("resizeLesson")} width={width.lesson} direction={1} onWidth={(w) => setWidth("lesson", w)} />
+          <Splitter
+            label={t("resizeLesson")}
+            width={width.lesson}
+            direction={1}
+            onWidth={(w) => setWidth("lesson", w)}
+          />
         </>
       )}
       <main className="workspace__center">{terminal}</main>
       {!collapsed.panels && (
         <>
-          <Splitter label={t("resizePanels")} width={width.panels} direction={-1} onWidth={(w) => setWidth("panels", w)} />
+          <Splitter
+            label={t("resizePanels")}
+            width={width.panels}
+            direction={-1}
+            onWidth={(w) => setWidth("panels", w)}
+          />
           <aside className="workspace__side" style={{ width: width.panels }} aria-label={t("panelsPane")}>
             {panels}
           </aside>

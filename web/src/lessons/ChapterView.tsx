@@ -112,12 +112,16 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
             const stepDone = Boolean(progress?.steps[step.id]?.doneAt);
             return (
               <li key={step.id} className={`${stepDone ? "is-done" : ""}${step === current ? " is-current" : ""}`}>
-                <a href={stepHref(step.id)} aria-current={step === current ? "step" : undefined} onClick={() => setMoved(true)}>
+                <a
+                  href={stepHref(step.id)}
+                  aria-current={step === current ? "step" : undefined}
+                  aria-label={stepDone ? `${step.title} ${t("stepDoneMark")}` : undefined}
+                  onClick={() => setMoved(true)}
+                >
                   <span aria-hidden="true" className="cl-lesson-step-dot">
                     {stepDone ? "✓" : i + 1}
                   </span>
                   <span>{step.title}</span>
-                  {stepDone && <span className="cl-lesson-sr-only"> {t("stepDoneMark")}</span>}
                 </a>
               </li>
             );

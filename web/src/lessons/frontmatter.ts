@@ -82,8 +82,8 @@ export function parseFrontmatter(node: Yaml | undefined, file: string): Frontmat
         continue;
       }
       const where = valuePosition(doc, path, at);
-      const name = path.length > 0 ? `\`${path.join(".")}\`` : "frontmatter";
-      if (!where && issue.code === "invalid_type") {
+      const name = path.length > 0 ? `\`${formatPath(path)}\`` : "frontmatter";
+      if (path.length === 0 ? issue.code === "invalid_type" : !doc.hasIn(path)) {
         error(fence, "frontmatter-schema", path.length > 0 ? `missing required key ${name}` : "frontmatter must be a YAML mapping of keys to values");
       } else {
         error(where ?? fence, "frontmatter-schema", `${name}: ${issue.message}`);
@@ -106,6 +106,11 @@ export function parseFrontmatter(node: Yaml | undefined, file: string): Frontmat
     ...(data.updated ? { updated: data.updated } : {}),
   };
   return { meta, positions, diagnostics };
+}
+
+/** ["prerequisites", 1] → "prerequisites[1]" */
+function formatPath(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
 function valuePosition(doc: Document, path: (string | number)[], at: (offset: number) => SourcePoint): SourcePoint | undefined {

@@ -7,7 +7,10 @@ import { usePanelStrings } from "./strings.ts";
 /** How many events the log shows; the store keeps more. */
 const SHOWN_EVENTS = 5;
 
-const TEST_IDS: Record<CgroupEvent["kind"], string> = { oom_kill: "cgroup-event-oom", pids_max: "cgroup-event-pids-max" };
+const TEST_IDS: Record<CgroupEvent["kind"], string> = {
+  oom_kill: "cgroup-event-oom",
+  pids_max: "cgroup-event-pids-max",
+};
 
 export function CgroupEventLog({ events, onClear }: { events: readonly CgroupEvent[]; onClear: () => void }) {
   const t = usePanelStrings();

@@ -63,7 +63,9 @@ function CpuLine({ cpu }: { cpu: CgroupCpu }) {
   const parts: string[] = [];
   if (cpu.quotaUs !== null && cpu.periodUs) {
     const percent = Math.round((cpu.quotaUs / cpu.periodUs) * 1000) / 10;
-    parts.push(t("cg.cpuLimit", { percent, quota: formatMicros(cpu.quotaUs), period: formatMicros(cpu.periodUs) }));
+    parts.push(
+      t("cg.cpuLimit", { percent, quota: formatMicros(cpu.quotaUs), period: formatMicros(cpu.periodUs) }),
+    );
   } else if (cpu.periodUs !== null) {
     parts.push(t("cg.cpuNoLimit"));
   }
@@ -97,12 +99,18 @@ function Members({ node }: { node: CgroupNode }) {
           {member.pid} <span className="cgp-member__command">{member.command}</span>
         </span>
       ))}
-      {node.unlistedMembers > 0 && <span className="cgp-unlisted">{t("cg.unlisted", { count: node.unlistedMembers })}</span>}
+      {node.unlistedMembers > 0 && (
+        <span className="cgp-unlisted">{t("cg.unlisted", { count: node.unlistedMembers })}</span>
+      )}
     </div>
   );
 }
 
-export const CgroupNodeView = memo(function CgroupNodeView({ node, highlightPath, eventPaths }: CgroupNodeViewProps) {
+export const CgroupNodeView = memo(function CgroupNodeView({
+  node,
+  highlightPath,
+  eventPaths,
+}: CgroupNodeViewProps) {
   const t = usePanelStrings();
   const highlighted = node.path === highlightPath;
   const oomKills = node.memory?.oomKills ?? 0;
@@ -111,12 +119,20 @@ export const CgroupNodeView = memo(function CgroupNodeView({ node, highlightPath
   if (highlighted) classes.push("cgp-node--highlighted");
   if (eventPaths.has(node.path)) classes.push("cgp-node--event");
   return (
-    <li className="cgp-item" data-testid={`cgroup-node-${node.path}`} data-highlighted={highlighted || undefined}>
+    <li
+      className="cgp-item"
+      data-testid={`cgroup-node-${node.path}`}
+      data-highlighted={highlighted || undefined}
+    >
       <article className={classes.join(" ")} aria-label={node.path}>
         <header className="cgp-node__head">
           <span className="cgp-node__path">{node.path}</span>
-          {oomKills > 0 && <span className="cgp-badge cgp-badge--danger">{t("cg.oomKills", { count: oomKills })}</span>}
-          {refusals > 0 && <span className="cgp-badge cgp-badge--warn">{t("cg.refusals", { count: refusals })}</span>}
+          {oomKills > 0 && (
+            <span className="cgp-badge cgp-badge--danger">{t("cg.oomKills", { count: oomKills })}</span>
+          )}
+          {refusals > 0 && (
+            <span className="cgp-badge cgp-badge--warn">{t("cg.refusals", { count: refusals })}</span>
+          )}
           {node.frozen && <span className="cgp-badge">{t("cg.frozen")}</span>}
         </header>
         <div className="cgp-row">
@@ -137,7 +153,12 @@ export const CgroupNodeView = memo(function CgroupNodeView({ node, highlightPath
       {node.children.length > 0 && (
         <ul className="cgp-children">
           {node.children.map((child) => (
-            <CgroupNodeView key={child.key} node={child} highlightPath={highlightPath} eventPaths={eventPaths} />
+            <CgroupNodeView
+              key={child.key}
+              node={child}
+              highlightPath={highlightPath}
+              eventPaths={eventPaths}
+            />
           ))}
         </ul>
       )}

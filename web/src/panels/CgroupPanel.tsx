@@ -28,7 +28,12 @@ export function CgroupPanel() {
       ) : (
         <ul className="cgp-tree" aria-label={t("cg.label")}>
           {tree.roots.map((node) => (
-            <CgroupNodeView key={node.key} node={node} highlightPath={highlightPath} eventPaths={eventPaths} />
+            <CgroupNodeView
+              key={node.key}
+              node={node}
+              highlightPath={highlightPath}
+              eventPaths={eventPaths}
+            />
           ))}
         </ul>
       )}

@@ -10,7 +10,10 @@ import { useMountTables } from "./views.ts";
 import "./MountPanel.css";
 
 /** The mount a path resolves to is the last one mounted there (later mounts cover earlier ones). */
-function mountAt(table: MountNamespaceTable | undefined, mountPoint: string | undefined): MountRow | undefined {
+function mountAt(
+  table: MountNamespaceTable | undefined,
+  mountPoint: string | undefined,
+): MountRow | undefined {
   if (!table || mountPoint === undefined) return undefined;
   for (let i = table.mounts.length - 1; i >= 0; i--) {
     const row = table.mounts[i];
@@ -39,7 +42,9 @@ export function MountPanel() {
   if (!tables) return null;
   if (!table) return <p>{t("mnt.empty")}</p>;
 
-  const selected = table.mounts.find((row) => row.id === pickedMount && row.overlay) ?? table.mounts.find((row) => row.overlay);
+  const selected =
+    table.mounts.find((row) => row.id === pickedMount && row.overlay) ??
+    table.mounts.find((row) => row.overlay);
   return (
     <div className="mtp" ref={container}>
       <div className="mtp-chooser">
@@ -52,7 +57,11 @@ export function MountPanel() {
         >
           {namespaces.map((ns) => (
             <option key={ns.key} value={ns.inode}>
-              {t(ns.initial ? "mnt.optionInitial" : "mnt.option", { inode: ns.inode, pid: ns.pid, command: ns.command })}
+              {t(ns.initial ? "mnt.optionInitial" : "mnt.option", {
+                inode: ns.inode,
+                pid: ns.pid,
+                command: ns.command,
+              })}
             </option>
           ))}
         </select>

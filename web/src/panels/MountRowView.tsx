@@ -23,7 +23,11 @@ export const MountRowView = memo(function MountRowView({
   if (row.overlay) classes.push("mtp-row--overlay");
   if (highlighted) classes.push("mtp-row--highlighted");
   return (
-    <tr className={classes.join(" ")} data-testid={`mount-row-${row.mountPoint}`} data-highlighted={highlighted || undefined}>
+    <tr
+      className={classes.join(" ")}
+      data-testid={`mount-row-${row.mountPoint}`}
+      data-highlighted={highlighted || undefined}
+    >
       <th scope="row" className="mtp-point" style={{ paddingLeft: `${0.3 + row.depth * 0.9}rem` }}>
         {row.mountPoint}
         {row.root !== "/" && <span className="mtp-root"> ({row.root})</span>}
@@ -46,7 +50,9 @@ export const MountRowView = memo(function MountRowView({
       <td className="mtp-options" title={row.superOptions}>
         {row.options}
       </td>
-      <td className="mtp-propagation">{row.propagation.length ? row.propagation.join(" ") : t("mnt.private")}</td>
+      <td className="mtp-propagation">
+        {row.propagation.length ? row.propagation.join(" ") : t("mnt.private")}
+      </td>
     </tr>
   );
 });

@@ -49,7 +49,9 @@ export function NamespaceDetail({ info, onSelect, onClose }: NamespaceDetailProp
               className="nsp-detail__link"
               onClick={() => info.ownerUser !== null && onSelect(namespaceKey("user", info.ownerUser))}
             >
-              {info.ownerUserInitial ? t("ns.detail.ownerInitial", { inode: info.ownerUser }) : info.ownerUser}
+              {info.ownerUserInitial
+                ? t("ns.detail.ownerInitial", { inode: info.ownerUser })
+                : info.ownerUser}
             </button>
           )}
         </dd>

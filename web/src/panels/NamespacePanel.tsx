@@ -64,7 +64,8 @@ export function NamespacePanel() {
     container.current?.querySelector<HTMLElement>(`[data-row="${nextRow}"][data-col="${nextCol}"]`)?.focus();
   };
 
-  const selected = selectedKey === null ? null : (matrix.namespaces.find((ns) => ns.key === selectedKey) ?? null);
+  const selected =
+    selectedKey === null ? null : (matrix.namespaces.find((ns) => ns.key === selectedKey) ?? null);
   return (
     <div className="nsp" ref={container}>
       <p className="nsp-legend">{t("ns.legend")}</p>
@@ -78,6 +79,7 @@ export function NamespacePanel() {
               <th scope="col" title={t("ns.col.pidHint")}>
                 {t("ns.col.pid")}
               </th>
+              <th scope="col">{t("ns.col.command")}</th>
               <th scope="col" title={t("ns.col.uidHint")}>
                 {t("ns.col.uid")}
               </th>
@@ -92,7 +94,6 @@ export function NamespacePanel() {
                   {type}
                 </th>
               ))}
-              <th scope="col">{t("ns.col.command")}</th>
             </tr>
           </thead>
           <tbody>
@@ -112,7 +113,9 @@ export function NamespacePanel() {
           </tbody>
         </table>
       </div>
-      {selectedKey !== null && <NamespaceDetail info={selected} onSelect={onSelect} onClose={() => select(null)} />}
+      {selectedKey !== null && (
+        <NamespaceDetail info={selected} onSelect={onSelect} onClose={() => select(null)} />
+      )}
     </div>
   );
 }

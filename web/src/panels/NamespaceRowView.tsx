@@ -58,6 +58,9 @@ export const NamespaceRowView = memo(function NamespaceRowView({
       <th scope="row" className="nsp-pid" aria-label={t("ns.pidChain", { pids: row.nspid.join(", ") })}>
         {pids}
       </th>
+      <td className="nsp-command" title={row.command}>
+        {row.command}
+      </td>
       <UidCell uid={row.uid} />
       {row.cells.map((ref, col) => {
         const type = NAMESPACE_TYPES[col] ?? "";
@@ -95,9 +98,6 @@ export const NamespaceRowView = memo(function NamespaceRowView({
           </td>
         );
       })}
-      <td className="nsp-command" title={row.command}>
-        {row.command}
-      </td>
     </tr>
   );
 });

@@ -114,7 +114,9 @@ describe("PanelArea", () => {
     const badge = within(sleeper).getByRole("button", { name: /^pid namespace/ });
     fireEvent.click(badge);
     expect(usePanelStore.getState().active).toBe("namespaces");
-    expect(screen.getByTestId(`ns-cell-pid-${pids.pidNsSleeper}`).hasAttribute("data-highlighted")).toBe(true);
+    expect(screen.getByTestId(`ns-cell-pid-${pids.pidNsSleeper}`).hasAttribute("data-highlighted")).toBe(
+      true,
+    );
     expect(screen.getByTestId("ns-detail")).toBeTruthy();
   });
 
@@ -131,7 +133,9 @@ describe("PanelArea", () => {
 
   it("says why there is nothing yet when the agent cannot be reached", async () => {
     render(<PanelArea source={new ScriptedSource([new Error("the machine is not running")])} />);
-    expect((await screen.findByTestId("panel-error")).textContent).toMatch(/could not be reached.*not running/);
+    expect((await screen.findByTestId("panel-error")).textContent).toMatch(
+      /could not be reached.*not running/,
+    );
     expect(screen.getByText(/Waiting for the first snapshot/)).toBeTruthy();
   });
 

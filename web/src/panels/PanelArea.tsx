@@ -82,7 +82,13 @@ export function PanelArea({ source, pollIntervalMs, paused = false }: PanelAreaP
   const Panel = PANELS[active];
   return (
     <section className="panel-area" aria-label={t("area.label")}>
-      <div className="panel-area__tabs" role="tablist" aria-label={t("area.label")} ref={tabList} onKeyDown={onTabKey}>
+      <div
+        className="panel-area__tabs"
+        role="tablist"
+        aria-label={t("area.label")}
+        ref={tabList}
+        onKeyDown={onTabKey}
+      >
         {PANEL_IDS.map((panel) => (
           <button
             key={panel}

@@ -23,10 +23,18 @@ function StateBadge({ state }: { state: string }) {
   // Running and sleeping are the normal states; only the others deserve a badge.
   if (state === "R" || state === "S") return null;
   const key = STATE_KEYS[state];
-  return <span className={`prp-state prp-state--${state}`}>{key ? t(key) : t("proc.state.other", { state })}</span>;
+  return (
+    <span className={`prp-state prp-state--${state}`}>{key ? t(key) : t("proc.state.other", { state })}</span>
+  );
 }
 
-const ProcessItem = memo(function ProcessItem({ node, highlightPid }: { node: ProcessNode; highlightPid: number | null }) {
+const ProcessItem = memo(function ProcessItem({
+  node,
+  highlightPid,
+}: {
+  node: ProcessNode;
+  highlightPid: number | null;
+}) {
   const t = usePanelStrings();
   const focus = usePanelStore((s) => s.focus);
   const highlighted = node.pid === highlightPid;
@@ -40,7 +48,9 @@ const ProcessItem = memo(function ProcessItem({ node, highlightPid }: { node: Pr
           {node.command}
         </span>
         <StateBadge state={node.state} />
-        {node.uid !== null && node.uid !== 0 && <span className="prp-uid">{t("proc.uid", { uid: node.uid })}</span>}
+        {node.uid !== null && node.uid !== 0 && (
+          <span className="prp-uid">{t("proc.uid", { uid: node.uid })}</span>
+        )}
         {node.namespaces.map((ns) => (
           <button
             key={ns.key}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildCgroupTree, findCgroup, parentPath, parseCpuMax, type CgroupNode, type CgroupTree } from "./cgroupTree.ts";
+import {
+  buildCgroupTree,
+  findCgroup,
+  parentPath,
+  parseCpuMax,
+  type CgroupNode,
+  type CgroupTree,
+} from "./cgroupTree.ts";
 import { fixture, scenarioPids } from "./fixtures/index.ts";
 import { createViewSelector } from "./structuralShare.ts";
 
@@ -29,7 +36,9 @@ describe("buildCgroupTree", () => {
     expect(node(after, "/demo").members).toEqual([expect.objectContaining({ command: "sleep 1000" })]);
     const root = node(after, "/");
     const pids = scenarioPids(fixture("after"));
-    expect(root.members.map((m) => m.pid)).toEqual(expect.arrayContaining([1, pids.shell, pids.agent, pids.unshare]));
+    expect(root.members.map((m) => m.pid)).toEqual(
+      expect.arrayContaining([1, pids.shell, pids.agent, pids.unshare]),
+    );
     expect(root.members.map((m) => m.pid)).not.toContain(pids.labSleeper);
     // cgroup.procs of the root lists kernel threads (kthreadd and friends), which the agent leaves out.
     const rawRoot = fixture("after").cgroups[0];

@@ -80,7 +80,14 @@ function memoryOf(cg: PanelCgroup): CgroupMemory | null {
   const current = cg.memory.current ?? null;
   const max = limit(cg.memory.max);
   const fraction = current !== null && max !== null && max > 0 ? current / max : null;
-  const level = fraction === null ? "ok" : fraction >= DANGER_FRACTION ? "danger" : fraction >= WARN_FRACTION ? "warn" : "ok";
+  const level =
+    fraction === null
+      ? "ok"
+      : fraction >= DANGER_FRACTION
+        ? "danger"
+        : fraction >= WARN_FRACTION
+          ? "warn"
+          : "ok";
   const events = cg.memory.events ?? {};
   return { current, max, fraction, level, oomKills: events.oom_kill ?? 0, maxHits: events.max ?? 0 };
 }
@@ -91,7 +98,10 @@ function pidsOf(cg: PanelCgroup): CgroupPids | null {
 }
 
 /** cpu.max is "QUOTA PERIOD" or "max PERIOD". */
-export function parseCpuMax(text: string | null | undefined): { quotaUs: number | null; periodUs: number | null } {
+export function parseCpuMax(text: string | null | undefined): {
+  quotaUs: number | null;
+  periodUs: number | null;
+} {
   const [quota, period] = (text ?? "").trim().split(/\s+/);
   const periodUs = period !== undefined && /^\d+$/.test(period) ? Number(period) : null;
   const quotaUs = quota !== undefined && /^\d+$/.test(quota) ? Number(quota) : null;

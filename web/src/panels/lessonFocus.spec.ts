@@ -22,7 +22,10 @@ describe("parsePanelHighlight", () => {
   it("reads pids and mounts", () => {
     expect(parsePanelHighlight("processes", "42")).toEqual({ kind: "process", pid: 42 });
     expect(parsePanelHighlight("processes", "bash")).toBeUndefined();
-    expect(parsePanelHighlight("mounts", "/tmp/ov/merged")).toEqual({ kind: "mount", mountPoint: "/tmp/ov/merged" });
+    expect(parsePanelHighlight("mounts", "/tmp/ov/merged")).toEqual({
+      kind: "mount",
+      mountPoint: "/tmp/ov/merged",
+    });
     expect(parsePanelHighlight("mounts", "4026531963")).toEqual({ kind: "mount", namespace: 4026531963 });
     expect(parsePanelHighlight("mounts", "4026531963:/proc")).toEqual({
       kind: "mount",
@@ -34,7 +37,9 @@ describe("parsePanelHighlight", () => {
 });
 
 describe("panel focus", () => {
-  beforeEach(() => usePanelStore.setState({ active: "namespaces", visible: false, highlight: null, focusRequest: 0 }));
+  beforeEach(() =>
+    usePanelStore.setState({ active: "namespaces", visible: false, highlight: null, focusRequest: 0 }),
+  );
 
   it("shows the panel, makes the area visible and sets the highlight", () => {
     focusPanelByName("cgroups", "/demo");

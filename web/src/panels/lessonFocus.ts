@@ -54,5 +54,7 @@ export function parsePanelHighlight(panel: PanelId, text: string): PanelHighligh
 /** Fits LessonRuntime.focusPanel: unknown panel names are ignored. */
 export function focusPanelByName(name: string, highlight?: string): void {
   if (!isPanelId(name)) return;
-  usePanelStore.getState().focus(name, highlight === undefined ? undefined : parsePanelHighlight(name, highlight));
+  usePanelStore
+    .getState()
+    .focus(name, highlight === undefined ? undefined : parsePanelHighlight(name, highlight));
 }

@@ -38,7 +38,8 @@ describe("buildMountTables", () => {
     expect(rows.find((r) => r.mountPoint === "/dev/pts")?.depth).toBe(2);
     expect(rows.find((r) => r.mountPoint === "/sys/fs/cgroup")?.depth).toBe(2);
     const ids = rows.map((r) => r.id);
-    for (const row of rows) if (row.depth > 0) expect(ids.indexOf(row.parentId)).toBeLessThan(ids.indexOf(row.id));
+    for (const row of rows)
+      if (row.depth > 0) expect(ids.indexOf(row.parentId)).toBeLessThan(ids.indexOf(row.id));
   });
 
   it("breaks the overlay into its layers; the unshare'd namespace has its own /proc and no overlay", () => {
@@ -55,7 +56,13 @@ describe("buildMountTables", () => {
 
 describe("mountTreeOrder", () => {
   it("keeps kernel order among siblings and survives a parent loop", () => {
-    const rows = mountTreeOrder([mount(2, 1, "/"), mount(4, 2, "/b"), mount(3, 2, "/a"), mount(5, 6, "/x"), mount(6, 5, "/y")]);
+    const rows = mountTreeOrder([
+      mount(2, 1, "/"),
+      mount(4, 2, "/b"),
+      mount(3, 2, "/a"),
+      mount(5, 6, "/x"),
+      mount(6, 5, "/y"),
+    ]);
     expect(rows.map((r) => [r.id, r.depth])).toEqual([
       [2, 0],
       [4, 1],

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { NAMESPACE_TYPES } from "../vm/protocol.ts";
 import { fixture, scenarioPids } from "./fixtures/index.ts";
-import { buildNamespaceMatrix, initialNamespaces, type NamespaceMatrix, type NamespaceRow } from "./namespaceMatrix.ts";
+import {
+  buildNamespaceMatrix,
+  initialNamespaces,
+  type NamespaceMatrix,
+  type NamespaceRow,
+} from "./namespaceMatrix.ts";
 import { createViewSelector } from "./structuralShare.ts";
 
 const INIT_USER = 4026531837;
@@ -20,7 +25,11 @@ function cell(r: NamespaceRow, type: (typeof NAMESPACE_TYPES)[number]) {
 describe("buildNamespaceMatrix", () => {
   it("after boot, every process is in the initial namespaces, uncoloured", () => {
     const matrix = buildNamespaceMatrix(fixture("boot"));
-    expect(matrix.rows.map((r) => r.command)).toEqual(["init", "/bin/bash --login", "/sbin/guest-agent /dev/ttyS1"]);
+    expect(matrix.rows.map((r) => r.command)).toEqual([
+      "init",
+      "/bin/bash --login",
+      "/sbin/guest-agent /dev/ttyS1",
+    ]);
     for (const r of matrix.rows) {
       expect(r.cells).toHaveLength(8);
       expect(r.cells.every((c) => c?.initial && c.color === null)).toBe(true);
@@ -88,9 +97,21 @@ describe("buildNamespaceMatrix", () => {
     extra.pid = 99;
     extra.ns.uts = 4026532999;
     snapshot.processes.push(extra);
-    snapshot.namespaces.push({ type: "uts", inode: 4026532999, owner_user: INIT_USER, parent: null, pids: [99] });
+    snapshot.namespaces.push({
+      type: "uts",
+      inode: 4026532999,
+      owner_user: INIT_USER,
+      parent: null,
+      pids: [99],
+    });
     const matrix = buildNamespaceMatrix(snapshot);
     expect(cell(row(matrix, 99), "uts")?.color).not.toBe(cell(row(matrix, pids.pidNsSleeper), "uts")?.color);
+  });
+
+  it("does not give a process's new namespaces of different types one colour", () => {
+    const sleeper = row(buildNamespaceMatrix(fixture("after")), pids.pidNsSleeper);
+    const colours = ["mnt", "uts", "pid"].map((type) => cell(sleeper, type as "mnt")?.color);
+    expect(new Set(colours).size).toBe(3);
   });
 
   it("keeps the row objects of unchanged processes from one snapshot to the next", () => {

@@ -71,20 +71,28 @@ export function initialNamespaces(snapshot: PanelSnapshot): Map<NamespaceType, n
 /**
  * Namespace refs for every namespace in the snapshot. Colours go by inode order within a
  * type, so a namespace keeps its colour while it lives unless an older one of its type ends.
+ * Each type starts at its own place in the palette, so that a process's new mnt and uts
+ * namespaces (made by one unshare) do not look like one thing.
  */
 export function namespaceRefs(snapshot: PanelSnapshot): Map<string, NamespaceRef> {
   const initial = initialNamespaces(snapshot);
   const refs = new Map<string, NamespaceRef>();
-  for (const type of NAMESPACE_TYPES) {
+  for (const [typeIndex, type] of NAMESPACE_TYPES.entries()) {
     const inodes = snapshot.namespaces
       .filter((ns) => ns.type === type)
       .map((ns) => ns.inode)
       .sort((a, b) => a - b);
-    let next = 0;
+    let next = typeIndex;
     for (const inode of inodes) {
       const isInitial = initial.get(type) === inode;
       const color = isInitial ? null : next++ % NAMESPACE_PALETTE_SIZE;
-      refs.set(namespaceKey(type, inode), { key: namespaceKey(type, inode), type, inode, initial: isInitial, color });
+      refs.set(namespaceKey(type, inode), {
+        key: namespaceKey(type, inode),
+        type,
+        inode,
+        initial: isInitial,
+        color,
+      });
     }
   }
   return refs;
@@ -99,7 +107,11 @@ function uidOf(process: PanelProcess, initialUser: number | undefined): Namespac
   return { outside, inside, inUserNamespace };
 }
 
-function buildRow(process: PanelProcess, refs: Map<string, NamespaceRef>, initialUser: number | undefined): NamespaceRow {
+function buildRow(
+  process: PanelProcess,
+  refs: Map<string, NamespaceRef>,
+  initialUser: number | undefined,
+): NamespaceRow {
   return {
     key: `pid:${process.pid}`,
     pid: process.pid,

@@ -18,19 +18,24 @@ describe("parseOverlay", () => {
   });
 
   it("handles a read-only overlay (no upperdir, no workdir)", () => {
-    expect(parseOverlay("/m", "ro,lowerdir=/a:/b")).toMatchObject({ upper: null, work: null, lower: ["/a", "/b"] });
+    expect(parseOverlay("/m", "ro,lowerdir=/a:/b")).toMatchObject({
+      upper: null,
+      work: null,
+      lower: ["/a", "/b"],
+    });
   });
 
   it("collects lowerdir+ layers one by one (Linux 6.8+)", () => {
-    expect(parseOverlay("/m", "rw,lowerdir+=/a,lowerdir+=/b,upperdir=/u,workdir=/w").lower).toEqual(["/a", "/b"]);
+    expect(parseOverlay("/m", "rw,lowerdir+=/a,lowerdir+=/b,upperdir=/u,workdir=/w").lower).toEqual([
+      "/a",
+      "/b",
+    ]);
   });
 
   it("keeps other options such as index= and userxattr", () => {
-    expect(parseOverlay("/m", "rw,lowerdir=/l,upperdir=/u,workdir=/w,index=off,userxattr").otherOptions).toEqual([
-      "rw",
-      "index=off",
-      "userxattr",
-    ]);
+    expect(
+      parseOverlay("/m", "rw,lowerdir=/l,upperdir=/u,workdir=/w,index=off,userxattr").otherOptions,
+    ).toEqual(["rw", "index=off", "userxattr"]);
   });
 });
 

@@ -11,7 +11,10 @@ export function useFocusablePick<T>(fromHighlight: T | null): [T | null, (value:
   const focusRequest = usePanelStore((s) => s.focusRequest);
   const [picked, setPicked] = useState<{ value: T | null; request: number } | null>(null);
   const value = picked !== null && picked.request >= focusRequest ? picked.value : fromHighlight;
-  const pick = useCallback((next: T | null) => setPicked({ value: next, request: focusRequest }), [focusRequest]);
+  const pick = useCallback(
+    (next: T | null) => setPicked({ value: next, request: focusRequest }),
+    [focusRequest],
+  );
   return [value, pick];
 }
 

@@ -36,6 +36,11 @@ export const usePanelStore = create<PanelState>()((set) => ({
   setActive: (active) => set({ active }),
   setVisible: (visible) => set({ visible }),
   focus: (active, highlight) =>
-    set((state) => ({ active, visible: true, highlight: highlight ?? null, focusRequest: state.focusRequest + 1 })),
+    set((state) => ({
+      active,
+      visible: true,
+      highlight: highlight ?? null,
+      focusRequest: state.focusRequest + 1,
+    })),
   clearHighlight: () => set({ highlight: null }),
 }));

@@ -20,14 +20,20 @@ describe("buildProcessTree", () => {
     expect(tree.count).toBe(fixture("after").processes.length);
     const initChildren = find(tree.roots, 1)?.children.map((n) => n.pid) ?? [];
     expect(initChildren).toEqual([...initChildren].sort((a, b) => a - b));
-    expect(initChildren).toEqual(expect.arrayContaining([pids.shell, pids.agent, pids.unshare, pids.userNsSleeper]));
+    expect(initChildren).toEqual(
+      expect.arrayContaining([pids.shell, pids.agent, pids.unshare, pids.userNsSleeper]),
+    );
     expect(find(tree.roots, pids.unshare)?.children.map((n) => n.pid)).toEqual([pids.pidNsSleeper]);
     expect(find(tree.roots, pids.zombieParent ?? -1)?.children.map((n) => n.pid)).toEqual([pids.zombie]);
   });
 
   it("badges only the namespaces a process does not share with init", () => {
     expect(find(tree.roots, 1)?.namespaces).toEqual([]);
-    expect(find(tree.roots, pids.pidNsSleeper)?.namespaces.map((ns) => ns.type)).toEqual(["mnt", "uts", "pid"]);
+    expect(find(tree.roots, pids.pidNsSleeper)?.namespaces.map((ns) => ns.type)).toEqual([
+      "mnt",
+      "uts",
+      "pid",
+    ]);
     expect(find(tree.roots, pids.unshare)?.namespaces.map((ns) => ns.type)).toEqual(["mnt", "uts"]);
     expect(find(tree.roots, pids.userNsSleeper)?.namespaces.map((ns) => ns.type)).toEqual(["user"]);
     // The zombie has no links but pid/user, and those are init's.

@@ -3,9 +3,12 @@ import { rawFixtures } from "./fixtures/index.ts";
 import { panelSnapshotSchema } from "./snapshotSchema.ts";
 
 describe("panelSnapshotSchema", () => {
-  it.each(Object.keys(rawFixtures) as (keyof typeof rawFixtures)[])("accepts the real guest's %s snapshot", (name) => {
-    expect(panelSnapshotSchema.safeParse(rawFixtures[name]).success).toBe(true);
-  });
+  it.each(Object.keys(rawFixtures) as (keyof typeof rawFixtures)[])(
+    "accepts the real guest's %s snapshot",
+    (name) => {
+      expect(panelSnapshotSchema.safeParse(rawFixtures[name]).success).toBe(true);
+    },
+  );
 
   it("accepts a zombie with null namespace links (captured in the after fixture)", () => {
     const zombie = panelSnapshotSchema.parse(rawFixtures.after).processes.find((p) => p.state === "Z");

@@ -48,13 +48,20 @@ describe("snapshot store", () => {
 
     store.getState().accept({ ...rawFixtures.before, processes: 42 }, 2000);
     expect(store.getState().snapshot).toBe(good);
-    expect(store.getState()).toMatchObject({ stale: true, updatedAt: 1000, error: { kind: "malformed", at: 2000 } });
+    expect(store.getState()).toMatchObject({
+      stale: true,
+      updatedAt: 1000,
+      error: { kind: "malformed", at: 2000 },
+    });
     expect(store.getState().error?.detail).toMatch(/^processes: /);
 
     store.getState().fail(Object.assign(new Error("no reply in 10000 ms"), { code: "host_timeout" }), 3000);
     expect(store.getState().error?.kind).toBe("timeout");
     store.getState().fail(new Error("the machine is not running"), 3500);
-    expect(store.getState().error).toMatchObject({ kind: "unavailable", detail: "the machine is not running" });
+    expect(store.getState().error).toMatchObject({
+      kind: "unavailable",
+      detail: "the machine is not running",
+    });
     expect(store.getState().snapshot).toBe(good);
 
     store.getState().accept(rawFixtures.after, 4000);
@@ -104,7 +111,13 @@ describe("startSnapshotFeed", () => {
   });
 
   const start = (intervalMs = 2000, timeoutMs = 8000) => {
-    stop = startSnapshotFeed(source, { isVisible: () => visible, intervalMs, timeoutMs, store, now: () => Date.now() });
+    stop = startSnapshotFeed(source, {
+      isVisible: () => visible,
+      intervalMs,
+      timeoutMs,
+      store,
+      now: () => Date.now(),
+    });
   };
 
   it("asks at once, then polls at the interval after each reply", async () => {
@@ -174,6 +187,21 @@ describe("startSnapshotFeed", () => {
     expect(source.requests).toBe(2);
     await source.reply(rawFixtures.after);
     expect(store.getState().stale).toBe(false);
+  });
+
+  it("polls less often while snapshots are slow, to leave the guest its CPU", async () => {
+    start(2000, 60_000);
+    await vi.advanceTimersByTimeAsync(1500);
+    await source.reply(rawFixtures.before);
+    // 1.5 s per snapshot: the next poll waits 4 × 1.5 s, not 2 s.
+    await vi.advanceTimersByTimeAsync(5999);
+    expect(source.requests).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(source.requests).toBe(2);
+    // A finished command still asks at once.
+    await source.reply(rawFixtures.before);
+    source.finishCommand();
+    expect(source.requests).toBe(3);
   });
 
   it("keeps polling after a failed request", async () => {

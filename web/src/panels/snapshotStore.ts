@@ -13,6 +13,11 @@ import type { SnapshotSource } from "./snapshotSource.ts";
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
 /** Past this the panels say the data is stale; the request itself may still answer later. */
 export const DEFAULT_SNAPSHOT_TIMEOUT_MS = 8_000;
+/**
+ * Polls wait at least this many times the last snapshot's duration: when the guest is busy
+ * and snapshots get slow, polling backs off instead of taking a growing share of its CPU.
+ */
+export const POLL_LOAD_FACTOR = 4;
 /** Events kept for the cgroup panel's log. */
 export const MAX_EVENTS = 50;
 
@@ -134,17 +139,23 @@ export function startSnapshotFeed(source: SnapshotSource, options: SnapshotFeedO
   let inFlight = false;
   let queued = false;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastDurationMs = 0;
 
   const schedulePoll = (): void => {
     clearTimeout(pollTimer);
     // While hidden the timer only re-checks visibility: no request, so no guest CPU.
-    if (!stopped) pollTimer = setTimeout(() => trigger(false), intervalMs);
+    const delay = Math.max(intervalMs, lastDurationMs * POLL_LOAD_FACTOR);
+    if (!stopped) pollTimer = setTimeout(() => trigger(false), delay);
   };
 
   const fetchOnce = async (): Promise<void> => {
     inFlight = true;
     clearTimeout(pollTimer);
-    const watchdog = setTimeout(() => store.getState().fail(new SnapshotTimeoutError(timeoutMs), now()), timeoutMs);
+    const startedAt = now();
+    const watchdog = setTimeout(
+      () => store.getState().fail(new SnapshotTimeoutError(timeoutMs), now()),
+      timeoutMs,
+    );
     try {
       const raw = await source.requestSnapshot();
       if (!stopped) store.getState().accept(raw, now());
@@ -153,6 +164,7 @@ export function startSnapshotFeed(source: SnapshotSource, options: SnapshotFeedO
     } finally {
       clearTimeout(watchdog);
       inFlight = false;
+      lastDurationMs = now() - startedAt;
       if (!stopped) {
         if (queued) {
           queued = false;

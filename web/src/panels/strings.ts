@@ -120,7 +120,8 @@ export const panelStrings = defineStrings(
       "Writable. A changed lower file is copied up here first; a deleted one leaves a whiteout (a 0/0 character device).",
     "mnt.layer.lowerHint": "Read-only. Lookups go from the top layer down; the first match wins.",
     "mnt.layer.topHint": "top",
-    "mnt.layer.workHint": "overlayfs scratch space, on the same filesystem as upperdir, that makes copy-up atomic.",
+    "mnt.layer.workHint":
+      "overlayfs scratch space, on the same filesystem as upperdir, that makes copy-up atomic.",
     "mnt.readOnlyOverlay": "No upperdir: this overlay is read-only.",
     "mnt.otherOptions": "Other options: {options}",
   },
@@ -241,7 +242,8 @@ export const panelStrings = defineStrings(
       "書き込み可能。下位のファイルを変更するとまずここにコピーアップされ、削除するとここに whiteout（0/0 のキャラクターデバイス）が残ります。",
     "mnt.layer.lowerHint": "読み取り専用。上のレイヤーから順に探し、最初に見つかったものが使われます。",
     "mnt.layer.topHint": "最上位",
-    "mnt.layer.workHint": "コピーアップを不可分にするための overlayfs の作業領域（upperdir と同じファイルシステム上）。",
+    "mnt.layer.workHint":
+      "コピーアップを不可分にするための overlayfs の作業領域（upperdir と同じファイルシステム上）。",
     "mnt.readOnlyOverlay": "upperdir がないため、この overlay は読み取り専用です。",
     "mnt.otherOptions": "その他のオプション: {options}",
   },

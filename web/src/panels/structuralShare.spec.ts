@@ -8,8 +8,20 @@ describe("replaceEqualDeep", () => {
   });
 
   it("keeps unchanged branches and replaces changed ones", () => {
-    const prev = { rows: [{ key: "a", v: 1 }, { key: "b", v: 2 }], meta: { n: 1 } };
-    const next = replaceEqualDeep(prev, { rows: [{ key: "a", v: 1 }, { key: "b", v: 3 }], meta: { n: 1 } });
+    const prev = {
+      rows: [
+        { key: "a", v: 1 },
+        { key: "b", v: 2 },
+      ],
+      meta: { n: 1 },
+    };
+    const next = replaceEqualDeep(prev, {
+      rows: [
+        { key: "a", v: 1 },
+        { key: "b", v: 3 },
+      ],
+      meta: { n: 1 },
+    });
     expect(next).not.toBe(prev);
     expect(next.meta).toBe(prev.meta);
     expect(next.rows[0]).toBe(prev.rows[0]);
@@ -18,8 +30,15 @@ describe("replaceEqualDeep", () => {
   });
 
   it("matches keyed array items by key, so an insertion at the top keeps the rows below", () => {
-    const prev = [{ key: "b", v: 2 }, { key: "c", v: 3 }];
-    const next = replaceEqualDeep(prev, [{ key: "a", v: 1 }, { key: "b", v: 2 }, { key: "c", v: 3 }]);
+    const prev = [
+      { key: "b", v: 2 },
+      { key: "c", v: 3 },
+    ];
+    const next = replaceEqualDeep(prev, [
+      { key: "a", v: 1 },
+      { key: "b", v: 2 },
+      { key: "c", v: 3 },
+    ]);
     expect(next).not.toBe(prev);
     expect(next[1]).toBe(prev[0]);
     expect(next[2]).toBe(prev[1]);

@@ -58,7 +58,9 @@ export function replaceEqualDeep<T>(prev: unknown, next: T): T {
  * changes, and shares structure with its previous result. It lives outside React so that a
  * panel that is not mounted never builds its view model at all.
  */
-export function createViewSelector<S extends object, V>(build: (source: S) => V): (source: S | null) => V | null {
+export function createViewSelector<S extends object, V>(
+  build: (source: S) => V,
+): (source: S | null) => V | null {
   let lastSource: S | null = null;
   let lastView: V | null = null;
   return (source) => {

@@ -22,7 +22,9 @@ export function useGuestTerminal(container: RefObject<HTMLDivElement | null>): L
     // xterm answers terminal queries (e.g. the cursor-position request busybox ash sends)
     // through onData too, so replies reach the guest like keystrokes.
     const input = terminal.onData((data) => vmHost.sendInput(data));
-    const binary = terminal.onBinary((data) => vmHost.sendInput(Uint8Array.from(data, (c) => c.charCodeAt(0))));
+    const binary = terminal.onBinary((data) =>
+      vmHost.sendInput(Uint8Array.from(data, (c) => c.charCodeAt(0))),
+    );
     const observer = new ResizeObserver(() => {
       if (element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
     });

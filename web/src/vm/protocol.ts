@@ -94,9 +94,7 @@ export const snapshotSchema = z.object({
   processes: z.array(processSchema),
   namespaces: z.array(namespaceSchema),
   cgroups: z.array(cgroupSchema),
-  mount_namespaces: z.array(
-    z.object({ inode: z.number(), pid: z.number(), mounts: z.array(mountSchema) }),
-  ),
+  mount_namespaces: z.array(z.object({ inode: z.number(), pid: z.number(), mounts: z.array(mountSchema) })),
 });
 export type GuestSnapshot = z.infer<typeof snapshotSchema>;
 

@@ -38,7 +38,10 @@ export const useVmStore = create<VmState>()(() => ({
   generation: 0,
 }));
 
-export function downloadedBytes(downloads: Record<string, DownloadProgress>): { loaded: number; total: number } {
+export function downloadedBytes(downloads: Record<string, DownloadProgress>): {
+  loaded: number;
+  total: number;
+} {
   let loaded = 0;
   let total = 0;
   for (const progress of Object.values(downloads)) {

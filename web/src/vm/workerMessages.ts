@@ -14,7 +14,8 @@ export interface MachineAssets {
   snapshotInfo: string;
 }
 
-export type BootPhase = "idle" | "downloading" | "restoring" | "booting" | "starting-agent" | "ready" | "failed";
+export type BootPhase =
+  "idle" | "downloading" | "restoring" | "booting" | "starting-agent" | "ready" | "failed";
 
 /** Why the page booted from scratch instead of restoring the shipped snapshot. */
 export type ColdBootReason = "snapshot-missing" | "snapshot-mismatch" | "snapshot-broken";

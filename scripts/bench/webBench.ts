@@ -1,0 +1,109 @@
+// The page, measured in headless Chromium against the production build on a local server.
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../lib/browser.ts";
+import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
+import { serveStatic } from "../lib/staticServer.ts";
+import { median, round, type Results } from "./stats.ts";
+
+const PROMPT = "root@containerlab";
+
+/** Navigation start → the prompt is on screen and the machine is marked ready. */
+async function timeToPrompt(browser: Browser, url: string, cold: boolean): Promise<{ ms: number; bytes: number; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  if (cold) await context.route(/snapshot\.(json|bin\.zst)$/, (route) => route.fulfill({ status: 404, body: "" }));
+  const page = await context.newPage();
+  let bytes = 0;
+  let counting = true;
+  page.on("requestfinished", (request) => {
+    void request.sizes().then((sizes) => {
+      if (counting) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+  });
+  await page.goto(url);
+  await page.waitForFunction(
+    (prompt) =>
+      !document.querySelector("[data-testid=boot-overlay]") &&
+      (document.querySelector(".xterm-rows")?.textContent ?? "").includes(prompt),
+    PROMPT,
+    { polling: "raf", timeout: 60_000 },
+  );
+  const ms = await page.evaluate(() => performance.now());
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let pending size lookups land
+  counting = false;
+  return { ms, bytes, page };
+}
+
+/** Keydown → the typed character drawn in the terminal, measured inside the page. */
+async function echoRoundTrip(page: Page, samples = 20): Promise<number> {
+  await page.getByTestId("terminal").click();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const char = String.fromCharCode(97 + (i % 26));
+    const waiting = page.evaluate(
+      (expected) =>
+        new Promise<number>((resolve) => {
+          let down = 0;
+          const rows = document.querySelector(".xterm-rows");
+          if (!rows) throw new Error("no terminal");
+          const before = rows.textContent ?? "";
+          document.addEventListener("keydown", () => (down = performance.now()), { capture: true, once: true });
+          const observer = new MutationObserver(() => {
+            const now = rows.textContent ?? "";
+            if (down && now !== before && now.includes(expected)) {
+              observer.disconnect();
+              resolve(performance.now() - down);
+            }
+          });
+          observer.observe(rows, { subtree: true, childList: true, characterData: true });
+        }),
+      char,
+    );
+    await page.waitForTimeout(20);
+    await page.keyboard.type(char);
+    times.push(await waiting);
+  }
+  await page.keyboard.press("Control+U");
+  return median(times);
+}
+
+export async function webBench(log: (line: string) => void): Promise<Results> {
+  ensureBuild();
+  const server = await serveStatic(WEB_DIST, 0);
+  const browser = await launchChromium();
+  try {
+    const warm: number[] = [];
+    let firstBytes = 0;
+    let heap = 0;
+    let echo = 0;
+    for (let i = 0; i < 5; i++) {
+      const run = await timeToPrompt(browser, server.url, false);
+      warm.push(run.ms);
+      if (i === 0) {
+        firstBytes = run.bytes;
+        const cdp = await run.page.context().newCDPSession(run.page);
+        await cdp.send("HeapProfiler.collectGarbage");
+        heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+        echo = await echoRoundTrip(run.page);
+      }
+      await run.page.context().close();
+    }
+    log(`warm start: ${warm.map(Math.round).join(", ")} ms; echo ${round(echo)} ms`);
+    const cold: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const run = await timeToPrompt(browser, server.url, true);
+      cold.push(run.ms);
+      await run.page.context().close();
+    }
+    log(`cold start: ${cold.map(Math.round).join(", ")} ms`);
+    return {
+      "web.warm_tti_ms": round(median(warm)),
+      "web.cold_tti_ms": round(median(cold)),
+      "web.echo_rtt_ms": round(echo),
+      "web.first_prompt_bytes": firstBytes,
+      "web.js_heap_bytes": heap,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# npm test: every check, cheapest first, stopping at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n=== %s\n' "$*"; }
+
+step "typecheck";               npm run -s typecheck
+step "lint";                    npm run -s lint
+step "unit tests";              npm run -s test:unit
+step "image matches manifest";  npm run -s vm:verify
+step "guest agent (host)";      bash vm-image/agent/test-host.sh
+step "guest tests (v86 in Node)"; npm run -s test:guest
+step "build";                   npm run -s build
+step "e2e (Playwright)";        npx playwright test

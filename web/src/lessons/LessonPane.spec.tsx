@@ -1,0 +1,216 @@
+// @vitest-environment jsdom
+// The pane against the real example chapter (loaded by lessonFiles.ts through Vite's glob),
+// with a fake terminal and agent.
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { useLanguageStore } from "../i18n/languageStore.ts";
+import { useCourseStore } from "./courseStore.ts";
+import { LessonPane } from "./LessonPane.tsx";
+import type { LessonRuntime } from "./lessonRuntime.ts";
+import { useProgressStore } from "./progressStore.ts";
+
+// Testing Library turns this on only when test globals exist; this project imports them.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const realCourse = useCourseStore.getState();
+
+function fakeRuntime() {
+  const listeners = new Set<() => void>();
+  let passes = false;
+  const runtime = {
+    runInTerminal: vi.fn<(command: string) => void>(),
+    runCheck: vi.fn<(script: string) => Promise<boolean>>(async () => passes),
+    onCommandFinished: (listener: () => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    focusPanel: vi.fn<(name: string, highlight?: string) => void>(),
+  } satisfies LessonRuntime;
+  return {
+    runtime,
+    /** The shell is back at a prompt. */
+    finishCommand: () => act(() => listeners.forEach((listener) => listener())),
+    checksPass: (value: boolean) => {
+      passes = value;
+    },
+  };
+}
+
+function open(hash: string) {
+  window.location.hash = hash;
+  const fake = fakeRuntime();
+  render(<LessonPane {...fake.runtime} />);
+  return fake;
+}
+
+const progress = () => useProgressStore.getState().chapters.example;
+
+beforeEach(() => {
+  localStorage.clear();
+  useProgressStore.setState({ chapters: {} });
+  useLanguageStore.setState({ language: "en" });
+});
+
+afterEach(() => {
+  cleanup();
+  useCourseStore.setState({ course: realCourse.course, assets: realCourse.assets });
+});
+
+describe("chapter list", () => {
+  it("lists the example chapter with its progress", () => {
+    useProgressStore.getState().markDone("example", "look-around");
+    open("#/");
+    expect(screen.getByRole("heading", { name: "Chapters" })).toBeTruthy();
+    expect(screen.getByText("A container in two pieces: a hostname and a memory limit")).toBeTruthy();
+    expect(screen.getAllByText("1 of 8 steps done")).toHaveLength(1);
+    const link = screen.getByRole("link", { name: /^Continue: A container in two pieces/ });
+    expect(link.getAttribute("href")).toBe("#/chapter/example");
+  });
+
+  it("speaks Japanese when the UI does", () => {
+    useLanguageStore.setState({ language: "ja" });
+    open("#/");
+    expect(screen.getByRole("heading", { name: "チャプター" })).toBeTruthy();
+    expect(screen.getByText("コンテナを 2 つの部品で作る: ホスト名とメモリ制限")).toBeTruthy();
+  });
+});
+
+describe("a step", () => {
+  it("opens from a deep link and runs its check at once", async () => {
+    const { runtime } = open("#/chapter/example/step/set-hostname");
+    expect(screen.getByRole("heading", { name: "Rename the container" })).toBeTruthy();
+    await waitFor(() => expect(runtime.runCheck).toHaveBeenCalledTimes(1));
+    const script = runtime.runCheck.mock.calls[0]?.[0] ?? "";
+    expect(script).toContain('[ "$(nsenter -t "$CONSOLE_PID" -u hostname)" = demo ]');
+    expect(script).toContain("CONSOLE_PID=");
+    expect(screen.getByText(/Not done yet/)).toBeTruthy();
+  });
+
+  it("turns green by itself when a finished command makes the check pass", async () => {
+    const fake = open("#/chapter/example/step/set-hostname");
+    await waitFor(() => expect(fake.runtime.runCheck).toHaveBeenCalledTimes(1));
+    fake.checksPass(true);
+    await fake.finishCommand();
+    expect(await screen.findByText("✓ Step complete")).toBeTruthy();
+    expect(progress()?.steps["set-hostname"]?.doneAt).toBeTypeOf("number");
+  });
+
+  it("says so when an explicit check fails", async () => {
+    const fake = open("#/chapter/example/step/set-hostname");
+    fireEvent.click(screen.getByRole("button", { name: "Check now" }));
+    expect(await screen.findByText("Not yet. Keep going, or open a hint.")).toBeTruthy();
+  });
+
+  it("types a run block line by line, each after the previous finished", async () => {
+    const fake = open("#/chapter/example/step/set-hostname");
+    fireEvent.click(screen.getByRole("button", { name: "Run in the terminal: hostname demo; hostname" }));
+    await waitFor(() => expect(fake.runtime.runInTerminal).toHaveBeenCalledTimes(1));
+    expect(fake.runtime.runInTerminal).toHaveBeenLastCalledWith("hostname demo");
+    await fake.finishCommand();
+    await waitFor(() => expect(fake.runtime.runInTerminal).toHaveBeenCalledTimes(2));
+    expect(fake.runtime.runInTerminal).toHaveBeenLastCalledWith("hostname");
+  });
+
+  it("reveals hints one at a time, then the solution, which Solve types", async () => {
+    const fake = open("#/chapter/example/step/enter-uts-namespace");
+    expect(screen.queryByText(/Creating namespaces needs privileges/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Show a hint (1 of 2)" }));
+    expect(screen.getByText(/Creating namespaces needs privileges/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Show a hint (2 of 2)" }));
+    expect(screen.queryByRole("button", { name: /Show a hint/ })).toBeNull();
+    expect(progress()?.steps["enter-uts-namespace"]?.hintsShown).toBe(2);
+
+    fireEvent.click(screen.getByRole("button", { name: "Show the solution" }));
+    fireEvent.click(screen.getByRole("button", { name: "Solve: type the solution into the terminal" }));
+    await waitFor(() => expect(fake.runtime.runInTerminal).toHaveBeenCalledWith("unshare --uts bash"));
+  });
+
+  it("focuses the step's panel when it opens, and on request", () => {
+    const { runtime } = open("#/chapter/example/step/create-cgroup");
+    expect(runtime.focusPanel).toHaveBeenCalledWith("cgroups", "/demo");
+    fireEvent.click(screen.getByRole("button", { name: "Show /demo in the cgroups panel" }));
+    expect(runtime.focusPanel).toHaveBeenCalledTimes(2);
+  });
+
+  it("lets the student mark a reading step done", () => {
+    open("#/chapter/example/step/look-around");
+    expect(screen.queryByRole("button", { name: "Check now" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Mark as done" }));
+    expect(screen.getByText("✓ Step complete")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Look at your namespaces (done)" })).toBeTruthy();
+  });
+
+  it("resumes at the step the student had open", () => {
+    useProgressStore.getState().setCurrentStep("example", "join-cgroup");
+    open("#/chapter/example");
+    expect(screen.getByRole("heading", { name: "Move your shell into the cgroup" })).toBeTruthy();
+  });
+
+  it("moves between steps with the hash", async () => {
+    open("#/chapter/example/step/look-around");
+    fireEvent.click(screen.getByRole("link", { name: "Next step →" }));
+    window.location.hash = "#/chapter/example/step/enter-uts-namespace";
+    expect(await screen.findByRole("heading", { name: "Start a shell in a new UTS namespace" })).toBeTruthy();
+    expect(progress()?.currentStep).toBe("enter-uts-namespace");
+  });
+
+  it("explains an unknown step and shows one that exists", () => {
+    open("#/chapter/example/step/no-such-step");
+    expect(screen.getByText("This chapter has no step “no-such-step”; showing its first step.")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Look at your namespaces" })).toBeTruthy();
+  });
+});
+
+describe("a chapter", () => {
+  it("resets its progress after a confirmation", () => {
+    useProgressStore.getState().markDone("example", "look-around");
+    open("#/chapter/example");
+    fireEvent.click(screen.getByRole("button", { name: "Reset chapter" }));
+    expect(progress()).toBeDefined();
+    fireEvent.click(screen.getByRole("button", { name: "Clear progress" }));
+    expect(progress()?.steps ?? {}).toEqual({});
+  });
+
+  it("shows its outro once every step is done", () => {
+    for (const id of ["look-around", "enter-uts-namespace", "set-hostname", "leave-namespace", "create-cgroup", "join-cgroup", "hit-the-limit", "clean-up"]) {
+      useProgressStore.getState().markDone("example", id);
+    }
+    open("#/chapter/example");
+    expect(screen.getByRole("heading", { name: "✓ Chapter complete" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "What you built" })).toBeTruthy();
+  });
+
+  it("says so when it does not exist", () => {
+    open("#/chapter/nope");
+    expect(screen.getByText("There is no chapter “nope”.")).toBeTruthy();
+  });
+});
+
+describe("a broken lesson file", () => {
+  it("shows an error card with file:line:col for that chapter while the others work", () => {
+    useCourseStore.getState().load(
+      {
+        "lessons/00-example/en.md": readSource("en"),
+        "lessons/00-example/ja.md": readSource("ja"),
+        "lessons/01-broken/en.md": "---\nid: broken\n---\n\n::::step{#a}\n### A\n:::hnit\nx\n:::\n::::\n",
+        "lessons/01-broken/ja.md": "---\nid: broken\n---\n",
+      },
+      realCourse.assets,
+    );
+    open("#/");
+    expect(screen.getByText("⚠ This chapter has errors")).toBeTruthy();
+    expect(screen.getByRole("link", { name: /^Start: A container in two pieces/ })).toBeTruthy();
+    cleanup();
+
+    open("#/chapter/broken");
+    const card = screen.getByRole("alert");
+    expect(card.textContent).toContain("lessons/01-broken/en.md:1:1");
+    expect(card.textContent).toContain("lessons/01-broken/en.md:7:1 unknown directive `hnit` (did you mean `hint`?)");
+  });
+});
+
+/** The example chapter's source, as the loader saw it. */
+function readSource(language: "en" | "ja"): string {
+  const sources = import.meta.glob<string>("../../../lessons/00-example/*.md", { query: "?raw", import: "default", eager: true });
+  return sources[`../../../lessons/00-example/${language}.md`] ?? "";
+}
