@@ -9,17 +9,24 @@ import { HealthBanner } from "./HealthBanner.tsx";
 import { LessonSlot } from "./LessonSlot.tsx";
 import { PanelSlot } from "./PanelSlot.tsx";
 import { useDocumentLanguage } from "./useDocumentLanguage.ts";
+import { ResumeNotice } from "../persist/ResumeNotice.tsx";
+import { startAutosave } from "../persist/autosave.ts";
 
 export function App() {
   useDocumentLanguage();
   useEffect(() => {
     vmHost.start();
-    return () => vmHost.stop();
+    const stopAutosave = startAutosave();
+    return () => {
+      stopAutosave();
+      vmHost.stop();
+    };
   }, []);
   return (
     <div className="app">
       <Header />
       <HealthBanner />
+      <ResumeNotice />
       <Workspace
         lesson={<LessonSlot />}
         terminal={

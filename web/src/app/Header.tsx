@@ -3,6 +3,7 @@ import { useLayoutStore } from "../layout/layoutStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { MachineStatus } from "./MachineStatus.tsx";
+import { SessionMenu } from "../persist/SessionMenu.tsx";
 import { appStrings } from "./strings.ts";
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", ja: "日本語" };
@@ -46,6 +47,7 @@ export function Header() {
         >
           {t("resetMachine")}
         </button>
+        <SessionMenu />
         <label className="app-header__language">
           <span>{t("language")}</span>
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>

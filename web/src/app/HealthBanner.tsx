@@ -10,7 +10,7 @@ export function HealthBanner() {
   return (
     <div className="health-banner" role="alert" data-testid="health-banner">
       <span>{health === "panicked" ? t("panicked") : t("unresponsive")}</span>
-      <button type="button" onClick={() => vmHost.reset()}>
+      <button type="button" onClick={() => vmHost.reset({ forget: false })}>
         {t("resetNow")}
       </button>
     </div>

@@ -1,5 +1,7 @@
-// Wires the lesson engine to the machine: the lesson pane gets a terminal to type into,
-// an agent to run checks with, and the shell's "command finished" events.
+// The lesson pane, running on the machine.
+import { LessonPane } from "../lessons/index.ts";
+import { lessonRuntime } from "./machineRuntime.ts";
+
 export function LessonSlot() {
-  return null;
+  return <LessonPane {...lessonRuntime} />;
 }

@@ -43,7 +43,10 @@ function ChapterItem({ chapter }: { chapter: Chapter }): ReactNode {
   }
   const { meta, steps } = picked.lesson;
   const total = steps.length;
-  const done = countDone(progress, steps.map((s) => s.id));
+  const done = countDone(
+    progress,
+    steps.map((s) => s.id),
+  );
   const action = done === 0 ? t("start") : done === total ? t("review") : t("continue");
   return (
     <li className={`cl-lesson-chapter${done === total ? " is-done" : ""}`}>
@@ -55,7 +58,11 @@ function ChapterItem({ chapter }: { chapter: Chapter }): ReactNode {
         <span>{done === total ? `✓ ${t("chapterComplete")}` : t("progress", { done, total })}</span>
       </p>
       <progress max={total} value={done} aria-label={t("progress", { done, total })} />
-      <a href={href} className="cl-lesson-button cl-lesson-button--primary" aria-label={`${action}: ${meta.title}`}>
+      <a
+        href={href}
+        className="cl-lesson-button cl-lesson-button--primary"
+        aria-label={`${action}: ${meta.title}`}
+      >
         {action}
       </a>
     </li>

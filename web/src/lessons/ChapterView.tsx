@@ -59,11 +59,16 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
   const { lesson, fallback } = picked;
   const { meta } = lesson;
   const index = steps.indexOf(current);
-  const done = countDone(progress, steps.map((s) => s.id));
+  const done = countDone(
+    progress,
+    steps.map((s) => s.id),
+  );
   const stepHref = (id: string) => formatRoute({ view: "chapter", chapterId: chapter.id, stepId: id });
   const previous = steps[index - 1];
   const next = steps[index + 1];
-  const prerequisites = meta.prerequisites.map((id) => chapters.find((c) => c.id === id)).filter((c) => c !== undefined);
+  const prerequisites = meta.prerequisites
+    .map((id) => chapters.find((c) => c.id === id))
+    .filter((c) => c !== undefined);
 
   return (
     <article className="cl-lesson-chapter-view" aria-labelledby="cl-lesson-chapter-title">
@@ -73,7 +78,11 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
         <p className="cl-lesson-chapter-meta">
           <span>{t("minutes", { n: meta.estimatedMinutes })}</span>
           <span>{t(`difficulty.${meta.difficulty}`)}</span>
-          <span>{done === steps.length ? `✓ ${t("chapterComplete")}` : t("progress", { done, total: steps.length })}</span>
+          <span>
+            {done === steps.length
+              ? `✓ ${t("chapterComplete")}`
+              : t("progress", { done, total: steps.length })}
+          </span>
         </p>
         <progress max={steps.length} value={done} aria-label={t("progress", { done, total: steps.length })} />
         {fallback && <p className="cl-lesson-muted">{t("languageFallback")}</p>}
@@ -95,7 +104,9 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
             <ul>
               {prerequisites.map((c) => (
                 <li key={c.id}>
-                  <a href={formatRoute({ view: "chapter", chapterId: c.id })}>{pickLesson(c, language)?.lesson.meta.title ?? c.id}</a>
+                  <a href={formatRoute({ view: "chapter", chapterId: c.id })}>
+                    {pickLesson(c, language)?.lesson.meta.title ?? c.id}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -111,7 +122,10 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
           {steps.map((step, i) => {
             const stepDone = Boolean(progress?.steps[step.id]?.doneAt);
             return (
-              <li key={step.id} className={`${stepDone ? "is-done" : ""}${step === current ? " is-current" : ""}`}>
+              <li
+                key={step.id}
+                className={`${stepDone ? "is-done" : ""}${step === current ? " is-current" : ""}`}
+              >
                 <a
                   href={stepHref(step.id)}
                   aria-current={step === current ? "step" : undefined}
@@ -178,7 +192,11 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
             </button>
           </div>
         ) : (
-          <button type="button" className="cl-lesson-button cl-lesson-button--quiet" onClick={() => setConfirmingReset(true)}>
+          <button
+            type="button"
+            className="cl-lesson-button cl-lesson-button--quiet"
+            onClick={() => setConfirmingReset(true)}
+          >
             {t("resetChapter")}
           </button>
         )}

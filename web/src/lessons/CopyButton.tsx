@@ -22,7 +22,12 @@ export function CopyButton({ text, label }: { text: string; label: string }): Re
   };
   return (
     <>
-      <button type="button" className="cl-lesson-button cl-lesson-button--quiet" aria-label={label} onClick={() => void copy()}>
+      <button
+        type="button"
+        className="cl-lesson-button cl-lesson-button--quiet"
+        aria-label={label}
+        onClick={() => void copy()}
+      >
         {t("copy")}
       </button>
       <span className="cl-lesson-copy-status" role="status">

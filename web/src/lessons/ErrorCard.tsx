@@ -3,7 +3,13 @@ import type { ReactNode } from "react";
 import type { Diagnostic } from "./lessonModel.ts";
 import { lessonStrings } from "./strings.ts";
 
-export function ErrorCard({ title, diagnostics }: { title: string; diagnostics: readonly Diagnostic[] }): ReactNode {
+export function ErrorCard({
+  title,
+  diagnostics,
+}: {
+  title: string;
+  diagnostics: readonly Diagnostic[];
+}): ReactNode {
   const t = lessonStrings.useStrings();
   const errors = diagnostics.filter((d) => d.severity === "error");
   const warnings = diagnostics.filter((d) => d.severity === "warning");

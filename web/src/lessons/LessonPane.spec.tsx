@@ -96,7 +96,7 @@ describe("a step", () => {
   });
 
   it("says so when an explicit check fails", async () => {
-    const fake = open("#/chapter/example/step/set-hostname");
+    open("#/chapter/example/step/set-hostname");
     fireEvent.click(screen.getByRole("button", { name: "Check now" }));
     expect(await screen.findByText("Not yet. Keep going, or open a hint.")).toBeTruthy();
   });
@@ -172,7 +172,16 @@ describe("a chapter", () => {
   });
 
   it("shows its outro once every step is done", () => {
-    for (const id of ["look-around", "enter-uts-namespace", "set-hostname", "leave-namespace", "create-cgroup", "join-cgroup", "hit-the-limit", "clean-up"]) {
+    for (const id of [
+      "look-around",
+      "enter-uts-namespace",
+      "set-hostname",
+      "leave-namespace",
+      "create-cgroup",
+      "join-cgroup",
+      "hit-the-limit",
+      "clean-up",
+    ]) {
       useProgressStore.getState().markDone("example", id);
     }
     open("#/chapter/example");
@@ -205,12 +214,18 @@ describe("a broken lesson file", () => {
     open("#/chapter/broken");
     const card = screen.getByRole("alert");
     expect(card.textContent).toContain("lessons/01-broken/en.md:1:1");
-    expect(card.textContent).toContain("lessons/01-broken/en.md:7:1 unknown directive `hnit` (did you mean `hint`?)");
+    expect(card.textContent).toContain(
+      "lessons/01-broken/en.md:7:1 unknown directive `hnit` (did you mean `hint`?)",
+    );
   });
 });
 
 /** The example chapter's source, as the loader saw it. */
 function readSource(language: "en" | "ja"): string {
-  const sources = import.meta.glob<string>("../../../lessons/00-example/*.md", { query: "?raw", import: "default", eager: true });
+  const sources = import.meta.glob<string>("../../../lessons/00-example/*.md", {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  });
   return sources[`../../../lessons/00-example/${language}.md`] ?? "";
 }

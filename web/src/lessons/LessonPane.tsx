@@ -21,7 +21,8 @@ export function LessonPane(runtime: LessonPaneProps): ReactNode {
   const course = useCourseStore((s) => s.course);
   const assets = useCourseStore((s) => s.assets);
   const [route] = useLessonRoute();
-  const chapter = route.view === "chapter" ? course.chapters.find((c) => c.id === route.chapterId) : undefined;
+  const chapter =
+    route.view === "chapter" ? course.chapters.find((c) => c.id === route.chapterId) : undefined;
 
   // Keep one runtime object per set of callbacks, so effects keyed on it do not re-run on every render.
   const { runInTerminal, runCheck, onCommandFinished, focusPanel } = runtime;
@@ -45,7 +46,10 @@ export function LessonPane(runtime: LessonPaneProps): ReactNode {
     },
     [assets, folder],
   );
-  const actions = useMemo<LessonActions>(() => ({ runtime: stableRuntime, type, resolveUrl }), [stableRuntime, type, resolveUrl]);
+  const actions = useMemo<LessonActions>(
+    () => ({ runtime: stableRuntime, type, resolveUrl }),
+    [stableRuntime, type, resolveUrl],
+  );
 
   return (
     <LessonContext.Provider value={actions}>

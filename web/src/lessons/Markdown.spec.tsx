@@ -5,7 +5,8 @@ import { LessonContext, type LessonActions } from "./lessonContext.ts";
 import { Markdown } from "./Markdown.tsx";
 import { parseLesson } from "./parseLesson.ts";
 
-const FRONTMATTER = "---\nid: x\ntitle: X\nsummary: S\nobjectives: [o]\nestimated_minutes: 1\ndifficulty: beginner\n---\n";
+const FRONTMATTER =
+  "---\nid: x\ntitle: X\nsummary: S\nobjectives: [o]\nestimated_minutes: 1\ndifficulty: beginner\n---\n";
 
 /** The prose of a manual step, through the real parser. */
 function stepBody(markdown: string): Root {
@@ -35,7 +36,9 @@ function render(markdown: string, withPanels = true): string {
 
 describe("Markdown rendering is sanitized", () => {
   it("drops raw HTML blocks and inline HTML, scripts included", () => {
-    const html = render('<script>alert("block")</script>\n\nText <img src=x onerror="alert(1)"> and <b onclick="x()">bold</b>.\n\n<iframe src="https://evil.example"></iframe>');
+    const html = render(
+      '<script>alert("block")</script>\n\nText <img src=x onerror="alert(1)"> and <b onclick="x()">bold</b>.\n\n<iframe src="https://evil.example"></iframe>',
+    );
     expect(html).not.toMatch(/<script|<img|<iframe|onerror|onclick|alert/);
     expect(html).toContain("<p>Text  and bold.</p>");
   });
@@ -68,7 +71,9 @@ describe("Markdown lesson elements", () => {
   });
 
   it("turns a panel directive into a button when the app has panels", () => {
-    expect(render('::panel{name="cgroups" highlight="/demo"}')).toContain(">Show /demo in the cgroups panel</button>");
+    expect(render('::panel{name="cgroups" highlight="/demo"}')).toContain(
+      ">Show /demo in the cgroups panel</button>",
+    );
     expect(render('::panel{name="cgroups"}', false)).not.toContain("button");
   });
 

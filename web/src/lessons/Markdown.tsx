@@ -31,5 +31,8 @@ const components = { div: LessonDiv, a: LessonLink } as Partial<Components>;
 
 export function Markdown({ root }: { root: Root }): ReactNode {
   const { resolveUrl } = useLessonActions();
-  return useMemo(() => toJsxRuntime(markdownToHast(root, resolveUrl), { Fragment, jsx, jsxs, components }), [root, resolveUrl]);
+  return useMemo(
+    () => toJsxRuntime(markdownToHast(root, resolveUrl), { Fragment, jsx, jsxs, components }),
+    [root, resolveUrl],
+  );
 }

@@ -4,7 +4,13 @@ import { useLessonActions } from "./lessonContext.ts";
 import { lessonStrings } from "./strings.ts";
 import { PANEL_NAMES, type PanelName } from "./lessonModel.ts";
 
-export function PanelButton({ name, highlight }: { name: string; highlight?: string | undefined }): ReactNode {
+export function PanelButton({
+  name,
+  highlight,
+}: {
+  name: string;
+  highlight?: string | undefined;
+}): ReactNode {
   const t = lessonStrings.useStrings();
   const { runtime } = useLessonActions();
   if (!runtime.focusPanel || !(PANEL_NAMES as readonly string[]).includes(name)) return null;
@@ -12,7 +18,11 @@ export function PanelButton({ name, highlight }: { name: string; highlight?: str
   const label = highlight ? t("showPanelHighlight", { panel, highlight }) : t("showPanel", { panel });
   return (
     <p className="cl-lesson-panel-link">
-      <button type="button" className="cl-lesson-button cl-lesson-button--quiet" onClick={() => runtime.focusPanel?.(name, highlight)}>
+      <button
+        type="button"
+        className="cl-lesson-button cl-lesson-button--quiet"
+        onClick={() => runtime.focusPanel?.(name, highlight)}
+      >
         {label}
       </button>
     </p>

@@ -26,7 +26,9 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
   const showHint = useProgressStore((s) => s.showHint);
   const showSolution = useProgressStore((s) => s.showSolution);
   const done = Boolean(progress?.doneAt);
-  const { state, checkNow } = useStepCheck(runtime, step.check?.code ?? null, done, () => markDone(chapterId, step.id));
+  const { state, checkNow } = useStepCheck(runtime, step.check?.code ?? null, done, () =>
+    markDone(chapterId, step.id),
+  );
   const hintsShown = Math.min(progress?.hintsShown ?? 0, step.hints.length);
   const titleId = useId();
   const title = useRef<HTMLHeadingElement>(null);
@@ -69,7 +71,12 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
           </button>
         )}
         {!done && step.check && (
-          <button type="button" className="cl-lesson-button" disabled={state === "checking"} onClick={checkNow}>
+          <button
+            type="button"
+            className="cl-lesson-button"
+            disabled={state === "checking"}
+            onClick={checkNow}
+          >
             {t("checkNow")}
           </button>
         )}
@@ -91,12 +98,20 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
 
       <div className="cl-lesson-help">
         {hintsShown < step.hints.length && (
-          <button type="button" className="cl-lesson-button cl-lesson-button--quiet" onClick={() => showHint(chapterId, step.id)}>
+          <button
+            type="button"
+            className="cl-lesson-button cl-lesson-button--quiet"
+            onClick={() => showHint(chapterId, step.id)}
+          >
             {t("showHint", { n: hintsShown + 1, total: step.hints.length })}
           </button>
         )}
         {step.solution && !progress?.solutionShown && (
-          <button type="button" className="cl-lesson-button cl-lesson-button--quiet" onClick={() => showSolution(chapterId, step.id)}>
+          <button
+            type="button"
+            className="cl-lesson-button cl-lesson-button--quiet"
+            onClick={() => showSolution(chapterId, step.id)}
+          >
             {t("showSolution")}
           </button>
         )}
@@ -109,10 +124,18 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
             <code>{step.solution.code}</code>
           </pre>
           <div className="cl-lesson-run-actions">
-            <button type="button" className="cl-lesson-button cl-lesson-button--primary" aria-label={t("solveLabel")} onClick={() => type(solutionLines)}>
+            <button
+              type="button"
+              className="cl-lesson-button cl-lesson-button--primary"
+              aria-label={t("solveLabel")}
+              onClick={() => type(solutionLines)}
+            >
               {t("solve")}
             </button>
-            <CopyButton text={step.solution.code.trimEnd()} label={t("copyLabel", { command: solutionLines.join("; ") })} />
+            <CopyButton
+              text={step.solution.code.trimEnd()}
+              label={t("copyLabel", { command: solutionLines.join("; ") })}
+            />
           </div>
         </div>
       )}

@@ -31,7 +31,16 @@ function lesson(id: string, steps: StepSpec[], frontmatter: Record<string, strin
         `::::step{#${s.id}${s.manual ? " manual" : ""}}`,
         `### Step ${s.id}`,
         s.prose ?? "Text.",
-        ...(s.manual ? [] : ["```sh check", s.check ?? `test -e /tmp/${s.id}`, "```", "```sh solution", s.solution ?? `touch /tmp/${s.id}`, "```"]),
+        ...(s.manual
+          ? []
+          : [
+              "```sh check",
+              s.check ?? `test -e /tmp/${s.id}`,
+              "```",
+              "```sh solution",
+              s.solution ?? `touch /tmp/${s.id}`,
+              "```",
+            ]),
         "::::",
       ].join("\n"),
     )
@@ -39,7 +48,8 @@ function lesson(id: string, steps: StepSpec[], frontmatter: Record<string, strin
   return `${head}\n${body}\n`;
 }
 
-const where = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`);
+const where = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`);
 const steps = (...ids: string[]) => ids.map((id) => ({ id }));
 
 describe("buildCourse", () => {
@@ -102,7 +112,12 @@ describe("buildCourse", () => {
   });
 
   it("requires the languages to agree on steps, checks, commands and shared frontmatter", () => {
-    const en = lesson("x", [{ id: "a" }, { id: "b", solution: "# make it\ntouch /tmp/b" }, { id: "c" }, { id: "d", manual: true }]);
+    const en = lesson("x", [
+      { id: "a" },
+      { id: "b", solution: "# make it\ntouch /tmp/b" },
+      { id: "c" },
+      { id: "d", manual: true },
+    ]);
     const ja = lesson(
       "x",
       [
@@ -126,7 +141,10 @@ describe("buildCourse", () => {
 
   it("reports the first step whose id or position differs between languages", () => {
     const [reordered] = buildCourse(
-      { "lessons/00-x/en.md": lesson("x", steps("a", "b")), "lessons/00-x/ja.md": lesson("x", steps("b", "a")) },
+      {
+        "lessons/00-x/en.md": lesson("x", steps("a", "b")),
+        "lessons/00-x/ja.md": lesson("x", steps("b", "a")),
+      },
       [],
     ).chapters;
     expect(reordered?.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
@@ -190,7 +208,11 @@ describe("buildCourse", () => {
       "lessons/01-b/ja.md": lesson("b", steps("s")),
     };
     const [a] = buildCourse(files, []).chapters;
-    expect(a?.diagnostics.filter((d) => d.file.endsWith("en.md")).map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
+    expect(
+      a?.diagnostics
+        .filter((d) => d.file.endsWith("en.md"))
+        .map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`),
+    ).toEqual([
       "7:16 warning prerequisite-order",
       "7:16 error unknown-prerequisite",
       "7:16 error unknown-prerequisite",

@@ -8,6 +8,7 @@ import { LANGUAGES } from "../i18n/languageStore.ts";
 import { hasErrors, type Diagnostic, type Language, type Lesson, type SourcePoint } from "./lessonModel.ts";
 import { parseRoute } from "./lessonRoute.ts";
 import { parseLesson, type ParsedLesson } from "./parseLesson.ts";
+import type { Rule } from "./lessonRules.ts";
 
 /** Files next to a lesson that the app serves (keep in sync with the glob in lessonFiles.ts). */
 export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp"] as const;
@@ -42,7 +43,10 @@ export interface Course {
  * @param sources file path (`lessons/<folder>/<lang>.md`) → Markdown
  * @param assetPaths every asset file (`lessons/<folder>/<name>`) that exists
  */
-export function buildCourse(sources: Readonly<Record<string, string>>, assetPaths: readonly string[]): Course {
+export function buildCourse(
+  sources: Readonly<Record<string, string>>,
+  assetPaths: readonly string[],
+): Course {
   const folders = new Map<string, Map<string, string>>();
   for (const [path, source] of Object.entries(sources)) {
     const [root, folder, name, ...rest] = path.split("/");
@@ -63,7 +67,14 @@ export function buildCourse(sources: Readonly<Record<string, string>>, assetPath
     const first = byId.get(chapter.id);
     if (first) {
       const lesson = firstParsed(chapter);
-      if (lesson) error(chapter.diagnostics, lesson.file, lesson.metaPositions.id, "duplicate-chapter-id", `chapter id \`${chapter.id}\` is already used by lessons/${first.folder}`);
+      if (lesson)
+        error(
+          chapter.diagnostics,
+          lesson.file,
+          lesson.metaPositions.id,
+          "duplicate-chapter-id",
+          `chapter id \`${chapter.id}\` is already used by lessons/${first.folder}`,
+        );
     } else {
       byId.set(chapter.id, chapter);
     }
@@ -73,11 +84,20 @@ export function buildCourse(sources: Readonly<Record<string, string>>, assetPath
       checkLinks(parsed, chapter, byId, assets);
       checkPrerequisites(parsed, chapter, index, chapters, byId);
     }
-    chapter.diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    chapter.diagnostics.sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
     if (!hasErrors(chapter.diagnostics)) {
       for (const [language, parsed] of Object.entries(chapter.parsed) as [Language, ParsedLesson][]) {
         if (parsed.meta) {
-          chapter.lessons[language] = { file: parsed.file, language, meta: parsed.meta, intro: parsed.intro, steps: parsed.steps, outro: parsed.outro };
+          chapter.lessons[language] = {
+            file: parsed.file,
+            language,
+            meta: parsed.meta,
+            intro: parsed.intro,
+            steps: parsed.steps,
+            outro: parsed.outro,
+          };
         }
       }
     }
@@ -87,11 +107,19 @@ export function buildCourse(sources: Readonly<Record<string, string>>, assetPath
 
 function compareFolders(a: string, b: string): number {
   const order = (folder: string) => Number.parseInt(folder, 10);
-  const byNumber = (Number.isNaN(order(a)) ? Infinity : order(a)) - (Number.isNaN(order(b)) ? Infinity : order(b));
+  const byNumber =
+    (Number.isNaN(order(a)) ? Infinity : order(a)) - (Number.isNaN(order(b)) ? Infinity : order(b));
   return byNumber || a.localeCompare(b);
 }
 
-function error(list: Diagnostic[], file: string, at: SourcePoint | undefined, rule: string, message: string, severity: Diagnostic["severity"] = "error"): void {
+function error(
+  list: Diagnostic[],
+  file: string,
+  at: SourcePoint | undefined,
+  rule: Rule,
+  message: string,
+  severity: Diagnostic["severity"] = "error",
+): void {
   list.push({ file, line: at?.line ?? 1, column: at?.column ?? 1, severity, rule, message });
 }
 
@@ -107,12 +135,24 @@ function parseChapter(folder: string, files: Map<string, string>): Chapter {
 
   const goodFolder = FOLDER_PATTERN.test(folder);
   if (!goodFolder) {
-    error(diagnostics, anyFile, undefined, "folder-name", `chapter folder \`${folder}\` must be an order prefix and the chapter id, e.g. \`01-processes\``);
+    error(
+      diagnostics,
+      anyFile,
+      undefined,
+      "folder-name",
+      `chapter folder \`${folder}\` must be an order prefix and the chapter id, e.g. \`01-processes\``,
+    );
   }
   for (const [name, source] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const language = name.replace(/\.md$/, "");
     if (!(LANGUAGES as readonly string[]).includes(language)) {
-      error(diagnostics, path(name), undefined, "unknown-file", `unexpected lesson file \`${name}\`: a chapter has one file per language (${LANGUAGES.map((l) => `${l}.md`).join(", ")})`);
+      error(
+        diagnostics,
+        path(name),
+        undefined,
+        "unknown-file",
+        `unexpected lesson file \`${name}\`: a chapter has one file per language (${LANGUAGES.map((l) => `${l}.md`).join(", ")})`,
+      );
       continue;
     }
     const lesson = parseLesson(source, path(name), language as Language);
@@ -121,7 +161,13 @@ function parseChapter(folder: string, files: Map<string, string>): Chapter {
   }
   for (const language of LANGUAGES) {
     if (!parsed[language]) {
-      error(diagnostics, anyFile, undefined, "missing-language", `${language}.md is missing: every chapter is written in ${LANGUAGES.join(" and ")}`);
+      error(
+        diagnostics,
+        anyFile,
+        undefined,
+        "missing-language",
+        `${language}.md is missing: every chapter is written in ${LANGUAGES.join(" and ")}`,
+      );
     }
   }
 
@@ -129,7 +175,13 @@ function parseChapter(folder: string, files: Map<string, string>): Chapter {
   const base = parsed.en;
   for (const lesson of Object.values(parsed)) {
     if (goodFolder && lesson.meta && lesson.meta.id !== folderId) {
-      error(diagnostics, lesson.file, lesson.metaPositions.id, "chapter-id-folder", `chapter id \`${lesson.meta.id}\` must match its folder \`${folder}\` (id \`${folderId}\`)`);
+      error(
+        diagnostics,
+        lesson.file,
+        lesson.metaPositions.id,
+        "chapter-id-folder",
+        `chapter id \`${lesson.meta.id}\` must match its folder \`${folder}\` (id \`${folderId}\`)`,
+      );
     }
     if (base && lesson !== base) compareLanguages(base, lesson, diagnostics);
   }
@@ -142,7 +194,13 @@ function compareLanguages(base: ParsedLesson, other: ParsedLesson, diagnostics: 
   if (base.meta && other.meta) {
     for (const [key, field] of SHARED_KEYS) {
       if (JSON.stringify(base.meta[field]) !== JSON.stringify(other.meta[field])) {
-        error(diagnostics, other.file, other.metaPositions[key], "frontmatter-differs", `\`${key}\` is ${JSON.stringify(other.meta[field])} here but ${JSON.stringify(base.meta[field])} in ${baseName}`);
+        error(
+          diagnostics,
+          other.file,
+          other.metaPositions[key],
+          "frontmatter-differs",
+          `\`${key}\` is ${JSON.stringify(other.meta[field])} here but ${JSON.stringify(base.meta[field])} in ${baseName}`,
+        );
       }
     }
   }
@@ -162,42 +220,78 @@ function compareLanguages(base: ParsedLesson, other: ParsedLesson, diagnostics: 
       return; // after the first mismatch every later step would differ too
     }
     if (ours.manual !== theirs.manual) {
-      error(diagnostics, other.file, theirs, "step-differs", `step \`${theirs.id}\` is ${theirs.manual ? "" : "not "}manual here but is ${ours.manual ? "" : "not "}in ${baseName}`);
+      error(
+        diagnostics,
+        other.file,
+        theirs,
+        "step-differs",
+        `step \`${theirs.id}\` is ${theirs.manual ? "" : "not "}manual here but is ${ours.manual ? "" : "not "}in ${baseName}`,
+      );
     }
     if (ours.check && theirs.check && ours.check.code.trim() !== theirs.check.code.trim()) {
-      error(diagnostics, other.file, theirs.check, "check-differs", `the check of step \`${theirs.id}\` differs from ${baseName}:${ours.check.line}; checks are shared, copy it verbatim`);
+      error(
+        diagnostics,
+        other.file,
+        theirs.check,
+        "check-differs",
+        `the check of step \`${theirs.id}\` differs from ${baseName}:${ours.check.line}; checks are shared, copy it verbatim`,
+      );
     }
-    if (ours.solution && theirs.solution && commandLines(ours.solution.code).join("\n") !== commandLines(theirs.solution.code).join("\n")) {
-      error(diagnostics, other.file, theirs.solution, "solution-differs", `the solution of step \`${theirs.id}\` runs other commands than ${baseName}:${ours.solution.line} (only comments may be translated)`);
+    if (
+      ours.solution &&
+      theirs.solution &&
+      commandLines(ours.solution.code).join("\n") !== commandLines(theirs.solution.code).join("\n")
+    ) {
+      error(
+        diagnostics,
+        other.file,
+        theirs.solution,
+        "solution-differs",
+        `the solution of step \`${theirs.id}\` runs other commands than ${baseName}:${ours.solution.line} (only comments may be translated)`,
+      );
     }
   }
 }
 
-function checkLinks(parsed: ParsedLesson, chapter: Chapter, byId: Map<string, Chapter>, assets: Set<string>): void {
+function checkLinks(
+  parsed: ParsedLesson,
+  chapter: Chapter,
+  byId: Map<string, Chapter>,
+  assets: Set<string>,
+): void {
   for (const link of parsed.links) {
     const url = link.url.trim();
-    const report = (rule: string, message: string) => error(chapter.diagnostics, parsed.file, link, rule, message);
+    const report = (rule: Rule, message: string) =>
+      error(chapter.diagnostics, parsed.file, link, rule, message);
     const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
     if (scheme) {
-      if (!SAFE_SCHEMES.includes(scheme)) report("unsafe-link", `\`${scheme}\` links are not allowed (only ${SAFE_SCHEMES.join(" ")})`);
+      if (!SAFE_SCHEMES.includes(scheme))
+        report("unsafe-link", `\`${scheme}\` links are not allowed (only ${SAFE_SCHEMES.join(" ")})`);
       continue;
     }
     if (url.startsWith("//")) continue;
     if (url.startsWith("#")) {
       const route = parseRoute(url);
       if (!route || !url.startsWith("#/")) {
-        report("broken-link", `\`${url}\` is not a lesson link; use \`#/chapter/<id>\` or \`#/chapter/<id>/step/<step>\``);
+        report(
+          "broken-link",
+          `\`${url}\` is not a lesson link; use \`#/chapter/<id>\` or \`#/chapter/<id>/step/<step>\``,
+        );
       } else if (route.view === "chapter") {
         const target = byId.get(route.chapterId);
         const steps = target ? firstParsed(target)?.steps.map((s) => s.id) : undefined;
         if (!target) report("broken-link", `no chapter has the id \`${route.chapterId}\``);
-        else if (route.stepId && !steps?.includes(route.stepId)) report("broken-link", `chapter \`${route.chapterId}\` has no step \`${route.stepId}\``);
+        else if (route.stepId && !steps?.includes(route.stepId))
+          report("broken-link", `chapter \`${route.chapterId}\` has no step \`${route.stepId}\``);
       }
       continue;
     }
     const path = url.replace(/[?#].*$/, "");
     if (path.startsWith("/")) {
-      report("broken-link", `\`${url}\`: write asset paths relative to the chapter folder, e.g. \`./diagram.svg\``);
+      report(
+        "broken-link",
+        `\`${url}\`: write asset paths relative to the chapter folder, e.g. \`./diagram.svg\``,
+      );
       continue;
     }
     if (path.endsWith(".md")) {
@@ -207,22 +301,55 @@ function checkLinks(parsed: ParsedLesson, chapter: Chapter, byId: Map<string, Ch
     const resolved = resolveLessonPath(`${LESSONS_DIR}/${chapter.folder}`, path);
     const extension = path.split(".").pop()?.toLowerCase() ?? "";
     if (!resolved || !assets.has(resolved)) {
-      report(link.kind === "image" ? "missing-asset" : "broken-link", `\`${url}\` does not exist (looked for ${resolved ?? "a path outside lessons/"})`);
+      report(
+        link.kind === "image" ? "missing-asset" : "broken-link",
+        `\`${url}\` does not exist (looked for ${resolved ?? "a path outside lessons/"})`,
+      );
     } else if (!(ASSET_EXTENSIONS as readonly string[]).includes(extension)) {
-      report("missing-asset", `\`${url}\` is not served by the app; assets are ${ASSET_EXTENSIONS.join(", ")} files`);
+      report(
+        "missing-asset",
+        `\`${url}\` is not served by the app; assets are ${ASSET_EXTENSIONS.join(", ")} files`,
+      );
     }
   }
 }
 
-function checkPrerequisites(parsed: ParsedLesson, chapter: Chapter, index: number, chapters: Chapter[], byId: Map<string, Chapter>): void {
+function checkPrerequisites(
+  parsed: ParsedLesson,
+  chapter: Chapter,
+  index: number,
+  chapters: Chapter[],
+  byId: Map<string, Chapter>,
+): void {
   if (!parsed.meta) return;
   const at = parsed.metaPositions.prerequisites;
   for (const id of parsed.meta.prerequisites) {
     const target = byId.get(id);
-    if (id === chapter.id) error(chapter.diagnostics, parsed.file, at, "unknown-prerequisite", "a chapter cannot be its own prerequisite");
-    else if (!target) error(chapter.diagnostics, parsed.file, at, "unknown-prerequisite", `prerequisite \`${id}\` is not a chapter id`);
+    if (id === chapter.id)
+      error(
+        chapter.diagnostics,
+        parsed.file,
+        at,
+        "unknown-prerequisite",
+        "a chapter cannot be its own prerequisite",
+      );
+    else if (!target)
+      error(
+        chapter.diagnostics,
+        parsed.file,
+        at,
+        "unknown-prerequisite",
+        `prerequisite \`${id}\` is not a chapter id`,
+      );
     else if (chapters.indexOf(target) > index) {
-      error(chapter.diagnostics, parsed.file, at, "prerequisite-order", `prerequisite \`${id}\` comes after this chapter (lessons/${target.folder})`, "warning");
+      error(
+        chapter.diagnostics,
+        parsed.file,
+        at,
+        "prerequisite-order",
+        `prerequisite \`${id}\` comes after this chapter (lessons/${target.folder})`,
+        "warning",
+      );
     }
   }
 }

@@ -5,8 +5,9 @@ import { CONSOLE_TTY_NR, wrapCheck } from "./checkScript.ts";
 // The guest runs checks with bash; so does this host. No process here sits on ttyS0, so the
 // prelude must find nothing and leave CONSOLE_PID empty rather than guess.
 function bash(script: string, env: Record<string, string> = {}) {
-  const { CONSOLE_PID: _, ...rest } = process.env;
-  return spawnSync("bash", ["-c", script], { env: { ...rest, ...env }, encoding: "utf8" });
+  const inherited = { ...process.env };
+  delete inherited.CONSOLE_PID;
+  return spawnSync("bash", ["-c", script], { env: { ...inherited, ...env }, encoding: "utf8" });
 }
 
 describe("wrapCheck", () => {

@@ -3,10 +3,9 @@ import { commandLines } from "./commandLines.ts";
 
 describe("commandLines", () => {
   it("types one line per command, skipping blank lines and whole-line comments", () => {
-    expect(commandLines("# make it\nmkdir /x\n\n  # indented comment\necho hi # trailing comment stays\n")).toEqual([
-      "mkdir /x",
-      "echo hi # trailing comment stays",
-    ]);
+    expect(
+      commandLines("# make it\nmkdir /x\n\n  # indented comment\necho hi # trailing comment stays\n"),
+    ).toEqual(["mkdir /x", "echo hi # trailing comment stays"]);
   });
 
   it("joins backslash continuations like bash does", () => {
@@ -17,7 +16,11 @@ describe("commandLines", () => {
   });
 
   it("keeps lines of a multi-line construct separate (bash prompts for the rest)", () => {
-    expect(commandLines("for i in 1 2; do\n  echo $i\ndone")).toEqual(["for i in 1 2; do", "  echo $i", "done"]);
+    expect(commandLines("for i in 1 2; do\n  echo $i\ndone")).toEqual([
+      "for i in 1 2; do",
+      "  echo $i",
+      "done",
+    ]);
   });
 
   it("handles a trailing backslash and trailing spaces", () => {

@@ -5,6 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node a
 import { z } from "zod";
 import { DIFFICULTIES, type Diagnostic, type LessonMeta, type SourcePoint } from "./lessonModel.ts";
 import { didYouMean } from "./suggest.ts";
+import type { Rule } from "./lessonRules.ts";
 
 /** Chapter and step ids: they appear in URLs and in saved progress, so keep them plain. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -38,11 +39,15 @@ export interface FrontmatterResult {
 export function parseFrontmatter(node: Yaml | undefined, file: string): FrontmatterResult {
   const positions: Record<string, SourcePoint> = {};
   const diagnostics: Diagnostic[] = [];
-  const error = (at: SourcePoint, rule: string, message: string) =>
+  const error = (at: SourcePoint, rule: Rule, message: string) =>
     diagnostics.push({ file, ...at, severity: "error", rule, message });
 
   if (!node?.position) {
-    error({ line: 1, column: 1 }, "frontmatter-missing", "the file must start with YAML frontmatter between `---` lines");
+    error(
+      { line: 1, column: 1 },
+      "frontmatter-missing",
+      "the file must start with YAML frontmatter between `---` lines",
+    );
     return { meta: null, positions, diagnostics };
   }
   const fence: SourcePoint = { line: node.position.start.line, column: 1 };
@@ -77,14 +82,24 @@ export function parseFrontmatter(node: Yaml | undefined, file: string): Frontmat
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
-          error(keyPosition(doc, key, at) ?? fence, "frontmatter-unknown-key", `unknown frontmatter key \`${key}\`${didYouMean(key, FRONTMATTER_KEYS)}`);
+          error(
+            keyPosition(doc, key, at) ?? fence,
+            "frontmatter-unknown-key",
+            `unknown frontmatter key \`${key}\`${didYouMean(key, FRONTMATTER_KEYS)}`,
+          );
         }
         continue;
       }
       const where = valuePosition(doc, path, at);
       const name = path.length > 0 ? `\`${formatPath(path)}\`` : "frontmatter";
       if (path.length === 0 ? issue.code === "invalid_type" : !doc.hasIn(path)) {
-        error(fence, "frontmatter-schema", path.length > 0 ? `missing required key ${name}` : "frontmatter must be a YAML mapping of keys to values");
+        error(
+          fence,
+          "frontmatter-schema",
+          path.length > 0
+            ? `missing required key ${name}`
+            : "frontmatter must be a YAML mapping of keys to values",
+        );
       } else {
         error(where ?? fence, "frontmatter-schema", `${name}: ${issue.message}`);
       }
@@ -113,13 +128,21 @@ function formatPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 
-function valuePosition(doc: Document, path: (string | number)[], at: (offset: number) => SourcePoint): SourcePoint | undefined {
+function valuePosition(
+  doc: Document,
+  path: (string | number)[],
+  at: (offset: number) => SourcePoint,
+): SourcePoint | undefined {
   if (path.length === 0) return undefined;
   const node = doc.getIn(path, true) as YamlNode | undefined;
   return node?.range ? at(node.range[0]) : undefined;
 }
 
-function keyPosition(doc: Document, key: string, at: (offset: number) => SourcePoint): SourcePoint | undefined {
+function keyPosition(
+  doc: Document,
+  key: string,
+  at: (offset: number) => SourcePoint,
+): SourcePoint | undefined {
   if (!isMap(doc.contents)) return undefined;
   for (const pair of doc.contents.items) {
     const k = pair.key as YamlNode | null;

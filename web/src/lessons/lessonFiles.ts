@@ -6,7 +6,11 @@ import { useCourseStore } from "./courseStore.ts";
 
 // Globs are relative so they work whatever the Vite root; keep the extensions in sync with
 // ASSET_EXTENSIONS in buildCourse.ts.
-const markdown = import.meta.glob<string>("../../../lessons/*/*.md", { query: "?raw", import: "default", eager: true });
+const markdown = import.meta.glob<string>("../../../lessons/*/*.md", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 const assets = import.meta.glob<string>("../../../lessons/*/*.{png,jpg,jpeg,gif,svg,webp}", {
   query: "?url",
   import: "default",
@@ -15,7 +19,9 @@ const assets = import.meta.glob<string>("../../../lessons/*/*.{png,jpg,jpeg,gif,
 
 /** `../../../lessons/00-x/en.md` → `lessons/00-x/en.md`, the paths diagnostics use. */
 function byRepoPath(files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(files).map(([path, value]) => [path.replace(/^(\.\.\/)+/, ""), value]));
+  return Object.fromEntries(
+    Object.entries(files).map(([path, value]) => [path.replace(/^(\.\.\/)+/, ""), value]),
+  );
 }
 
 useCourseStore.getState().load(byRepoPath(markdown), byRepoPath(assets));

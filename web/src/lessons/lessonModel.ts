@@ -2,6 +2,7 @@
 // Bodies stay as mdast (plain JSON) so the app renders them through one sanitizing pipeline.
 import type { Root } from "mdast";
 import type { Language } from "../i18n/languageStore.ts";
+import type { Rule } from "./lessonRules.ts";
 
 export type { Language };
 
@@ -75,8 +76,8 @@ export type Severity = "error" | "warning";
 export interface Diagnostic extends SourcePoint {
   file: string;
   severity: Severity;
-  /** Stable rule code, e.g. `unknown-directive`; listed in lessons/README.md. */
-  rule: string;
+  /** Stable rule code, e.g. `unknown-directive`; explained in lessons/README.md. */
+  rule: Rule;
   message: string;
 }
 

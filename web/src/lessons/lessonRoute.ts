@@ -9,7 +9,11 @@ const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseRoute(hash: string): LessonRoute | null {
   const path = hash.replace(/^#/, "");
   if (path === "" || path === "/") return { view: "list" };
-  const parts = path.replace(/^\//, "").replace(/\/$/, "").split("/").map((part) => safeDecode(part));
+  const parts = path
+    .replace(/^\//, "")
+    .replace(/\/$/, "")
+    .split("/")
+    .map((part) => safeDecode(part));
   const [head, chapterId, stepWord, stepId, ...extra] = parts;
   if (head !== "chapter" || !chapterId || !SEGMENT.test(chapterId) || extra.length > 0) return null;
   if (stepWord === undefined) return { view: "chapter", chapterId };

@@ -51,9 +51,10 @@ describe("parseLesson on a good lesson", () => {
 
   it("keeps `a:b` and `12:30` as text instead of inline directives", () => {
     const paragraph = lesson.intro.children[0];
-    expect(paragraph?.type === "paragraph" && paragraph.children.map((c) => ("value" in c ? c.value : "")).join("")).toBe(
-      "Intro with a table, a time of 12:30 and a key:value pair, which stay text.",
-    );
+    expect(
+      paragraph?.type === "paragraph" &&
+        paragraph.children.map((c) => ("value" in c ? c.value : "")).join(""),
+    ).toBe("Intro with a table, a time of 12:30 and a key:value pair, which stay text.");
   });
 
   it("takes check, solution and hints out of the prose; run blocks and panels stay inline", () => {
@@ -108,14 +109,18 @@ describe("parseLesson on a broken lesson", () => {
   it("suggests the directive, flag, panel or attribute that was meant", () => {
     const messages = lesson.diagnostics.map((d) => d.message);
     expect(messages).toContain("unknown directive `hnit` (did you mean `hint`?); known: step, hint, panel");
-    expect(messages).toContain("unknown directive `pannel` (did you mean `panel`?); known: step, hint, panel");
+    expect(messages).toContain(
+      "unknown directive `pannel` (did you mean `panel`?); known: step, hint, panel",
+    );
     expect(messages.find((m) => m.startsWith("unknown flag"))).toMatch(/`rn`.*did you mean `run`/);
     expect(messages.find((m) => m.startsWith("unknown panel "))).toMatch(/did you mean `cgroups`/);
     expect(messages).toContain("unknown panel attribute `nme` (did you mean `name`?)");
   });
 
   it("marks raw HTML as a warning, everything else as an error", () => {
-    expect(lesson.diagnostics.filter((d) => d.severity === "warning").map((d) => d.rule)).toEqual(["raw-html"]);
+    expect(lesson.diagnostics.filter((d) => d.severity === "warning").map((d) => d.rule)).toEqual([
+      "raw-html",
+    ]);
   });
 
   it("carries the file name on every diagnostic", () => {
@@ -152,7 +157,10 @@ describe("parseLesson frontmatter errors", () => {
 
 describe("parseLesson details", () => {
   it("rejects a step written as a leaf directive", () => {
-    expect(where(parse(`${FRONTMATTER}\n::step{#a}\n`).diagnostics)).toEqual(["10:1 directive-kind", "10:1 no-steps"]);
+    expect(where(parse(`${FRONTMATTER}\n::step{#a}\n`).diagnostics)).toEqual([
+      "10:1 directive-kind",
+      "10:1 no-steps",
+    ]);
   });
 
   it("rejects classes, unknown attributes and a bracket label on a step", () => {
@@ -191,7 +199,8 @@ describe("parseLesson details", () => {
   });
 
   it("joins nothing across steps: each keeps its own blocks", () => {
-    const step = (id: string) => `::::step{#${id}}\n### ${id}\n\`\`\`sh check\ntest ${id}\n\`\`\`\n\`\`\`sh solution\necho ${id}\n\`\`\`\n::::\n`;
+    const step = (id: string) =>
+      `::::step{#${id}}\n### ${id}\n\`\`\`sh check\ntest ${id}\n\`\`\`\n\`\`\`sh solution\necho ${id}\n\`\`\`\n::::\n`;
     const lesson = parse(`${FRONTMATTER}\n${step("a")}\n${step("b")}`);
     expect(lesson.steps.map((s) => [s.id, s.check?.code, s.solution?.code])).toEqual([
       ["a", "test a", "echo a"],

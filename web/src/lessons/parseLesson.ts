@@ -32,6 +32,7 @@ import {
 } from "./lessonModel.ts";
 import { mdastText } from "./mdastText.ts";
 import { didYouMean } from "./suggest.ts";
+import type { Rule } from "./lessonRules.ts";
 
 type ContainerDirective = Extract<RootContent, { type: "containerDirective" }>;
 type LeafDirective = Extract<RootContent, { type: "leafDirective" }>;
@@ -55,21 +56,35 @@ export interface ParsedLesson {
   diagnostics: Diagnostic[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkDirective);
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkGfm)
+  .use(remarkDirective);
 
 /** Where a node sits in the step: only a step's top level may hold its check, solution and hints. */
 type Place = "prose" | "step" | "step-nested" | "hint";
 
 export function parseLesson(source: string, file: string, language: Language): ParsedLesson {
   const diagnostics: Diagnostic[] = [];
-  const report = (node: SourcePoint | Nodes | undefined, rule: string, message: string, severity: Diagnostic["severity"] = "error") =>
-    diagnostics.push({ file, ...pointOf(node), severity, rule, message });
+  const report = (
+    node: SourcePoint | Nodes | undefined,
+    rule: Rule,
+    message: string,
+    severity: Diagnostic["severity"] = "error",
+  ) => diagnostics.push({ file, ...pointOf(node), severity, rule, message });
 
   const tree = processor.parse(source);
   const links: LinkRef[] = [];
   restoreTextDirectives(tree, source, report);
   visit(tree, (node) => {
-    if (node.type === "html") report(node, "raw-html", "raw HTML is not rendered (lessons are sanitized); write Markdown instead", "warning");
+    if (node.type === "html")
+      report(
+        node,
+        "raw-html",
+        "raw HTML is not rendered (lessons are sanitized); write Markdown instead",
+        "warning",
+      );
     if (node.type === "link" || node.type === "image" || node.type === "definition") {
       links.push({ url: node.url, kind: node.type === "image" ? "image" : "link", ...pointOf(node) });
     }
@@ -86,9 +101,14 @@ export function parseLesson(source: string, file: string, language: Language): P
 
   const takeStepFence = (node: ContainerDirective): void => {
     const offset = node.position?.start.offset;
-    const colons = offset === undefined ? STEP_FENCE_COLONS : (/^:*/.exec(source.slice(offset))?.[0].length ?? 0);
+    const colons =
+      offset === undefined ? STEP_FENCE_COLONS : (/^:*/.exec(source.slice(offset))?.[0].length ?? 0);
     if (colons < STEP_FENCE_COLONS) {
-      report(node, "step-fence", "open and close a step with four colons (`::::step{#id}` … `::::`) so `:::hint` blocks can nest inside it");
+      report(
+        node,
+        "step-fence",
+        "open and close a step with four colons (`::::step{#id}` … `::::`) so `:::hint` blocks can nest inside it",
+      );
     }
   };
 
@@ -104,9 +124,17 @@ export function parseLesson(source: string, file: string, language: Language): P
           kept.push(node);
         } else if (flag === "check" || flag === "solution") {
           if (place !== "step" || !step) {
-            report(node, "code-block-misplaced", `a \`sh ${flag}\` block must sit directly inside a step, not ${place === "prose" ? "outside steps" : place === "hint" ? "in a hint" : "nested in other content"}`);
+            report(
+              node,
+              "code-block-misplaced",
+              `a \`sh ${flag}\` block must sit directly inside a step, not ${place === "prose" ? "outside steps" : place === "hint" ? "in a hint" : "nested in other content"}`,
+            );
           } else if (step[flag]) {
-            report(node, `duplicate-${flag}`, `this step already has a ${flag} block (line ${step[flag].line}); merge them into one`);
+            report(
+              node,
+              `duplicate-${flag}`,
+              `this step already has a ${flag} block (line ${step[flag].line}); merge them into one`,
+            );
           } else if (!node.value.trim()) {
             report(node, "empty-block", `the ${flag} block is empty`);
           } else {
@@ -124,13 +152,19 @@ export function parseLesson(source: string, file: string, language: Language): P
           continue;
         }
         if (node.name === "hint" && node.type === "containerDirective") {
-          if (place !== "step" || !step) report(node, "directive-misplaced", "a `:::hint` block must sit directly inside a step");
+          if (place !== "step" || !step)
+            report(node, "directive-misplaced", "a `:::hint` block must sit directly inside a step");
           else step.hints.push(parseHint(node, step));
           continue;
         }
         if (node.name === "panel" && node.type === "leafDirective") {
           const panel = parsePanel(node, report);
-          if (!step) report(node, "directive-misplaced", "`::panel` must be inside a step: the panel is focused when the step opens");
+          if (!step)
+            report(
+              node,
+              "directive-misplaced",
+              "`::panel` must be inside a step: the panel is focused when the step opens",
+            );
           else if (panel) {
             if (place !== "hint") step.panels.push(panel);
             kept.push(node);
@@ -163,9 +197,18 @@ export function parseLesson(source: string, file: string, language: Language): P
     takeStepFence(node);
     const attributes = node.attributes ?? {};
     for (const [key, value] of Object.entries(attributes)) {
-      if (key === "class") report(node, "unknown-attribute", `steps take no classes (\`.${value ?? ""}\`): use \`{#id}\` and optionally \`manual\``);
+      if (key === "class")
+        report(
+          node,
+          "unknown-attribute",
+          `steps take no classes (\`.${value ?? ""}\`): use \`{#id}\` and optionally \`manual\``,
+        );
       else if (!(DIRECTIVES.step.attributes as readonly string[]).includes(key)) {
-        report(node, "unknown-attribute", `unknown step attribute \`${key}\`${didYouMean(key, DIRECTIVES.step.attributes)}`);
+        report(
+          node,
+          "unknown-attribute",
+          `unknown step attribute \`${key}\`${didYouMean(key, DIRECTIVES.step.attributes)}`,
+        );
       }
     }
     const manualValue = attributes.manual;
@@ -174,16 +217,30 @@ export function parseLesson(source: string, file: string, language: Language): P
     }
     const id = attributes.id ?? "";
     if (!id) report(node, "step-id-missing", "give the step a stable id: `::::step{#my-step}`");
-    else if (!ID_PATTERN.test(id)) report(node, "step-id-invalid", `step id \`${id}\` must be lowercase letters, digits and single dashes`);
+    else if (!ID_PATTERN.test(id))
+      report(
+        node,
+        "step-id-invalid",
+        `step id \`${id}\` must be lowercase letters, digits and single dashes`,
+      );
 
     let children = node.children;
     const head = children[0];
     if (head?.type === "paragraph" && head.data?.directiveLabel) {
-      report(head, "step-label", "put the step title in a heading inside the step (`### Title`), not in `[brackets]`");
+      report(
+        head,
+        "step-label",
+        "put the step title in a heading inside the step (`### Title`), not in `[brackets]`",
+      );
       children = children.slice(1);
     }
     const title = children[0]?.type === "heading" ? mdastText(children[0]).trim() : "";
-    if (!title) report(node, "step-title-missing", "a step starts with a heading that is its title, e.g. `### Set the hostname`");
+    if (!title)
+      report(
+        node,
+        "step-title-missing",
+        "a step starts with a heading that is its title, e.g. `### Set the hostname`",
+      );
     else children = children.slice(1);
 
     const step: Step = {
@@ -200,36 +257,59 @@ export function parseLesson(source: string, file: string, language: Language): P
     };
     step.body.children = walk(children, "step", step);
     if (step.manual && (step.check || step.solution)) {
-      report(step.check ?? step.solution ?? node, "manual-step-with-check", "a `manual` step has no check or solution: drop `manual` or the block");
+      report(
+        step.check ?? step.solution ?? node,
+        "manual-step-with-check",
+        "a `manual` step has no check or solution: drop `manual` or the block",
+      );
     }
     if (!step.manual && !step.check) {
-      report(node, "step-without-check", "the step has no `sh check` block; add one, or mark a reading step `{#id manual}`");
+      report(
+        node,
+        "step-without-check",
+        "the step has no `sh check` block; add one, or mark a reading step `{#id manual}`",
+      );
     }
     if (!step.manual && step.check && !step.solution) {
-      report(step.check, "step-without-solution", "a checked step needs a `sh solution` block, so lessons:check can prove its check");
+      report(
+        step.check,
+        "step-without-solution",
+        "a checked step needs a `sh solution` block, so lessons:check can prove its check",
+      );
     }
     return id ? step : null;
   };
 
   const content = yaml ? tree.children.slice(1) : tree.children;
   for (const node of content) {
-    const isStep = (node.type === "containerDirective" || node.type === "leafDirective") && node.name === "step";
+    const isStep =
+      (node.type === "containerDirective" || node.type === "leafDirective") && node.name === "step";
     if (!isStep) {
       if (steps.length === 0) intro.push(node);
       else trailing.push(node);
       continue;
     }
     if (node.type === "leafDirective") {
-      report(node, "directive-kind", "a step is a container: `::::step{#id}`, its content, then a closing `::::`");
+      report(
+        node,
+        "directive-kind",
+        "a step is a container: `::::step{#id}`, its content, then a closing `::::`",
+      );
       continue;
     }
     const [stray] = trailing;
-    if (stray) report(stray, "content-outside-step", "this content sits between two steps and belongs to neither: move it into a step");
+    if (stray)
+      report(
+        stray,
+        "content-outside-step",
+        "this content sits between two steps and belongs to neither: move it into a step",
+      );
     trailing = [];
     const step = parseStep(node);
     if (!step) continue;
     const twin = steps.find((other) => other.id === step.id);
-    if (twin) report(step, "duplicate-step-id", `step id \`${step.id}\` is already used on line ${twin.line}`);
+    if (twin)
+      report(step, "duplicate-step-id", `step id \`${step.id}\` is already used on line ${twin.line}`);
     else steps.push(step);
   }
   if (steps.length === 0) {
@@ -249,11 +329,17 @@ export function parseLesson(source: string, file: string, language: Language): P
   };
 }
 
-type Report = (node: SourcePoint | Nodes | undefined, rule: string, message: string, severity?: Diagnostic["severity"]) => void;
+type Report = (
+  node: SourcePoint | Nodes | undefined,
+  rule: Rule,
+  message: string,
+  severity?: Diagnostic["severity"],
+) => void;
 
 function pointOf(node: SourcePoint | Nodes | undefined): SourcePoint {
   if (!node) return { line: 1, column: 1 };
-  if ("position" in node && node.position) return { line: node.position.start.line, column: node.position.start.column };
+  if ("position" in node && node.position)
+    return { line: node.position.start.line, column: node.position.start.column };
   if ("line" in node && "column" in node) return { line: node.line, column: node.column };
   return { line: 1, column: 1 };
 }
@@ -269,14 +355,22 @@ function codeFlag(node: Code, report: Report): CodeFlag | null {
   const isShell = (SHELL_LANGUAGES as readonly string[]).includes(node.lang ?? "");
   if (!isShell) {
     if (words.some((word) => flags.includes(word))) {
-      report(node, "code-language", `only shell blocks can be run, checked or solved: write \`\`\`sh ${words.join(" ")}\``);
+      report(
+        node,
+        "code-language",
+        `only shell blocks can be run, checked or solved: write \`\`\`sh ${words.join(" ")}\``,
+      );
     }
     return null;
   }
   const [word] = words;
   if (words.length > 1 || !word || !flags.includes(word)) {
     const bad = words.find((w) => !flags.includes(w)) ?? words.join(" ");
-    report(node, "unknown-code-flag", `unknown flag \`${bad}\` on a shell block${didYouMean(bad, CODE_FLAGS)}; use one of: ${CODE_FLAGS.join(", ")}`);
+    report(
+      node,
+      "unknown-code-flag",
+      `unknown flag \`${bad}\` on a shell block${didYouMean(bad, CODE_FLAGS)}; use one of: ${CODE_FLAGS.join(", ")}`,
+    );
     return null;
   }
   return word as CodeFlag;
@@ -287,15 +381,26 @@ function checkDirective(node: ContainerDirective | LeafDirective, report: Report
   const known = (DIRECTIVE_NAMES as readonly string[]).includes(node.name);
   if (!known) {
     if ((RESERVED_DIRECTIVES as readonly string[]).includes(node.name)) {
-      report(node, "unsupported-directive", `\`${node.name}\` is reserved for a later version of the format and not supported yet`);
+      report(
+        node,
+        "unsupported-directive",
+        `\`${node.name}\` is reserved for a later version of the format and not supported yet`,
+      );
     } else {
-      report(node, "unknown-directive", `unknown directive \`${node.name}\`${didYouMean(node.name, DIRECTIVE_NAMES)}; known: ${DIRECTIVE_NAMES.join(", ")}`);
+      report(
+        node,
+        "unknown-directive",
+        `unknown directive \`${node.name}\`${didYouMean(node.name, DIRECTIVE_NAMES)}; known: ${DIRECTIVE_NAMES.join(", ")}`,
+      );
     }
     return false;
   }
   const spec = DIRECTIVES[node.name as keyof typeof DIRECTIVES];
   if (spec.kind !== node.type) {
-    const form = spec.kind === "leafDirective" ? `a single line \`::${node.name}{…}\`` : `a block \`:::${node.name}\` … \`:::\``;
+    const form =
+      spec.kind === "leafDirective"
+        ? `a single line \`::${node.name}{…}\``
+        : `a block \`:::${node.name}\` … \`:::\``;
     report(node, "directive-kind", `\`${node.name}\` is written as ${form}`);
     return false;
   }
@@ -306,7 +411,11 @@ function parsePanel(node: LeafDirective, report: Report): PanelRequest | null {
   const attributes = node.attributes ?? {};
   for (const key of Object.keys(attributes)) {
     if (!(DIRECTIVES.panel.attributes as readonly string[]).includes(key)) {
-      report(node, "unknown-attribute", `unknown panel attribute \`${key}\`${didYouMean(key, DIRECTIVES.panel.attributes)}`);
+      report(
+        node,
+        "unknown-attribute",
+        `unknown panel attribute \`${key}\`${didYouMean(key, DIRECTIVES.panel.attributes)}`,
+      );
     }
   }
   const name = attributes.name ?? "";
@@ -315,7 +424,11 @@ function parsePanel(node: LeafDirective, report: Report): PanelRequest | null {
     return null;
   }
   if (!(PANEL_NAMES as readonly string[]).includes(name)) {
-    report(node, "invalid-attribute", `unknown panel \`${name}\`${didYouMean(name, PANEL_NAMES)}; panels: ${PANEL_NAMES.join(", ")}`);
+    report(
+      node,
+      "invalid-attribute",
+      `unknown panel \`${name}\`${didYouMean(name, PANEL_NAMES)}; panels: ${PANEL_NAMES.join(", ")}`,
+    );
     return null;
   }
   const highlight = attributes.highlight ?? undefined;
@@ -333,11 +446,17 @@ function restoreTextDirectives(tree: Root, source: string, report: Report): void
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const text = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
-    const alone = parent.type === "paragraph" && parent.children.every((c) => c === node || (c.type === "text" && !c.value.trim()));
+    const alone =
+      parent.type === "paragraph" &&
+      parent.children.every((c) => c === node || (c.type === "text" && !c.value.trim()));
     if (alone && (DIRECTIVE_NAMES as readonly string[]).includes(node.name)) {
       const colons = DIRECTIVES[node.name as keyof typeof DIRECTIVES].kind === "leafDirective" ? "::" : ":::";
       report(node, "directive-colons", `\`:${node.name}\` has one colon: write \`${colons}${node.name}\``);
     }
-    parent.children[index] = { type: "text", value: text, ...(node.position ? { position: node.position } : {}) };
+    parent.children[index] = {
+      type: "text",
+      value: text,
+      ...(node.position ? { position: node.position } : {}),
+    };
   });
 }

@@ -23,13 +23,18 @@ describe("progress store", () => {
     store().showHint("uts", "a");
     store().showSolution("uts", "a");
     store().setCurrentStep("uts", "a");
-    expect(store().chapters.uts).toEqual({ steps: { a: { hintsShown: 2, solutionShown: true } }, currentStep: "a" });
+    expect(store().chapters.uts).toEqual({
+      steps: { a: { hintsShown: 2, solutionShown: true } },
+      currentStep: "a",
+    });
   });
 
   it("is saved in localStorage and restored after a reload", async () => {
     store().markDone("uts", "a");
     const saved = localStorage.getItem(PROGRESS_STORAGE_KEY) ?? "";
-    expect(Object.keys((JSON.parse(saved) as { state: { chapters: object } }).state.chapters)).toEqual(["uts"]);
+    expect(Object.keys((JSON.parse(saved) as { state: { chapters: object } }).state.chapters)).toEqual([
+      "uts",
+    ]);
     // A reload: memory is wiped (which the store would persist, so put the saved copy back), then rehydrate.
     useProgressStore.setState({ chapters: {} });
     localStorage.setItem(PROGRESS_STORAGE_KEY, saved);

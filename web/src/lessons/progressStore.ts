@@ -35,7 +35,10 @@ function updateStep(
   change: (step: StepProgress) => StepProgress,
 ): Record<string, ChapterProgress> {
   const chapter = chapters[chapterId] ?? { steps: {} };
-  return { ...chapters, [chapterId]: { ...chapter, steps: { ...chapter.steps, [stepId]: change(chapter.steps[stepId] ?? {}) } } };
+  return {
+    ...chapters,
+    [chapterId]: { ...chapter, steps: { ...chapter.steps, [stepId]: change(chapter.steps[stepId] ?? {}) } },
+  };
 }
 
 export const useProgressStore = create<ProgressState>()(
@@ -43,22 +46,33 @@ export const useProgressStore = create<ProgressState>()(
     (set) => ({
       chapters: {},
       markDone: (chapterId, stepId) =>
-        set((s) => ({ chapters: updateStep(s.chapters, chapterId, stepId, (step) => (step.doneAt ? step : { ...step, doneAt: Date.now() })) })),
+        set((s) => ({
+          chapters: updateStep(s.chapters, chapterId, stepId, (step) =>
+            step.doneAt ? step : { ...step, doneAt: Date.now() },
+          ),
+        })),
       showHint: (chapterId, stepId) =>
-        set((s) => ({ chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({ ...step, hintsShown: (step.hintsShown ?? 0) + 1 })) })),
+        set((s) => ({
+          chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({
+            ...step,
+            hintsShown: (step.hintsShown ?? 0) + 1,
+          })),
+        })),
       showSolution: (chapterId, stepId) =>
-        set((s) => ({ chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({ ...step, solutionShown: true })) })),
+        set((s) => ({
+          chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({ ...step, solutionShown: true })),
+        })),
       setCurrentStep: (chapterId, stepId) =>
         set((s) => {
           const chapter = s.chapters[chapterId] ?? { steps: {} };
-          return chapter.currentStep === stepId ? s : { chapters: { ...s.chapters, [chapterId]: { ...chapter, currentStep: stepId } } };
+          return chapter.currentStep === stepId
+            ? s
+            : { chapters: { ...s.chapters, [chapterId]: { ...chapter, currentStep: stepId } } };
         }),
       resetChapter: (chapterId) =>
-        set((s) => {
-          const chapters = { ...s.chapters };
-          delete chapters[chapterId];
-          return { chapters };
-        }),
+        set((s) => ({
+          chapters: Object.fromEntries(Object.entries(s.chapters).filter(([id]) => id !== chapterId)),
+        })),
     }),
     {
       name: PROGRESS_STORAGE_KEY,

@@ -19,7 +19,12 @@ export const HIGHLIGHT_ATTRIBUTE = "data-lesson-highlight";
 const code: Handler = (state, node: Code) => {
   const pre = defaultHandlers.code(state, node);
   if ((node.meta ?? "").trim() !== "run") return pre;
-  const wrapper: Element = { type: "element", tagName: "div", properties: { dataLessonRun: node.value }, children: [pre] };
+  const wrapper: Element = {
+    type: "element",
+    tagName: "div",
+    properties: { dataLessonRun: node.value },
+    children: [pre],
+  };
   return wrapper;
 };
 
@@ -35,11 +40,18 @@ const schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    div: [...(defaultSchema.attributes?.div ?? []), "dataLessonRun", "dataLessonPanel", "dataLessonHighlight"],
+    div: [
+      ...(defaultSchema.attributes?.div ?? []),
+      "dataLessonRun",
+      "dataLessonPanel",
+      "dataLessonHighlight",
+    ],
   },
 };
 
-const pipeline = unified().use(remarkRehype, { handlers: { code, leafDirective } }).use(rehypeSanitize, schema);
+const pipeline = unified()
+  .use(remarkRehype, { handlers: { code, leafDirective } })
+  .use(rehypeSanitize, schema);
 
 /**
  * @param resolveUrl maps a lesson-relative link or image URL to a served asset URL. It runs

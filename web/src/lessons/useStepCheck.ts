@@ -23,26 +23,29 @@ export function useStepCheck(
 
   const evaluate = useCallback(
     async (explicit: boolean): Promise<void> => {
-      const { check: script, done: alreadyDone } = latest.current;
-      if (!script || alreadyDone) return;
       if (running.current) {
         if (queued.current !== "explicit") queued.current = explicit ? "explicit" : "auto";
         return;
       }
       running.current = true;
-      if (explicit) setState("checking");
-      const passed = await runtime.runCheck(wrapCheck(script)).catch(() => false);
-      running.current = false;
-      if (!mounted.current) return;
-      if (passed) {
-        setState("idle");
-        latest.current.onPass();
-      } else if (explicit) {
-        setState("failed");
+      let mode: "auto" | "explicit" | null = explicit ? "explicit" : "auto";
+      while (mode) {
+        const { check: script, done: alreadyDone } = latest.current;
+        if (!script || alreadyDone || !mounted.current) break;
+        if (mode === "explicit") setState("checking");
+        const passed = await runtime.runCheck(wrapCheck(script)).catch(() => false);
+        if (!mounted.current) break;
+        if (passed) {
+          setState("idle");
+          latest.current.onPass();
+          break;
+        }
+        if (mode === "explicit") setState("failed");
+        mode = queued.current;
+        queued.current = null;
       }
-      const next = queued.current;
       queued.current = null;
-      if (next) void evaluate(next === "explicit");
+      running.current = false;
     },
     [runtime],
   );

@@ -25,26 +25,30 @@ export function CgroupEventLog({ events, onClear }: { events: readonly CgroupEve
       <button type="button" className="cgp-events__clear" onClick={onClear}>
         {t("cg.clearEvents")}
       </button>
-      <ol className="cgp-events__list" role="log">
-        {newest.map((event) => {
-          // The stable test id marks the newest event of its kind; older ones carry their id.
-          const testId = seen.has(event.kind) ? `${TEST_IDS[event.kind]}-${event.id}` : TEST_IDS[event.kind];
-          seen.add(event.kind);
-          return (
-            <li
-              key={event.id}
-              className={`cgp-event cgp-event--${event.kind === "oom_kill" ? "danger" : "warn"}`}
-              data-testid={testId}
-              data-path={event.path}
-            >
-              <time dateTime={new Date(event.at).toISOString()} className="cgp-event__time">
-                {t("cg.eventTime", { time: new Date(event.at).toLocaleTimeString(language) })}
-              </time>{" "}
-              {t(`cg.event.${event.kind}`, { path: event.path, count: event.delta })}
-            </li>
-          );
-        })}
-      </ol>
+      <div className="cgp-events__list" role="log">
+        <ol className="cgp-events__items">
+          {newest.map((event) => {
+            // The stable test id marks the newest event of its kind; older ones carry their id.
+            const testId = seen.has(event.kind)
+              ? `${TEST_IDS[event.kind]}-${event.id}`
+              : TEST_IDS[event.kind];
+            seen.add(event.kind);
+            return (
+              <li
+                key={event.id}
+                className={`cgp-event cgp-event--${event.kind === "oom_kill" ? "danger" : "warn"}`}
+                data-testid={testId}
+                data-path={event.path}
+              >
+                <time dateTime={new Date(event.at).toISOString()} className="cgp-event__time">
+                  {t("cg.eventTime", { time: new Date(event.at).toLocaleTimeString(language) })}
+                </time>{" "}
+                {t(`cg.event.${event.kind}`, { path: event.path, count: event.delta })}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { rawFixtures, scenarioPids, fixture } from "./fixtures/index.ts";
 import { focusPanelByName } from "./lessonFocus.ts";
 import { PanelArea } from "./PanelArea.tsx";
@@ -137,6 +137,32 @@ describe("PanelArea", () => {
       /could not be reached.*not running/,
     );
     expect(screen.getByText(/Waiting for the first snapshot/)).toBeTruthy();
+  });
+
+  it("asks nothing while the browser tab is hidden and catches up when it is shown", async () => {
+    const source = new ScriptedSource([rawFixtures.after]);
+    let requests = 0;
+    const counting: SnapshotSource = {
+      requestSnapshot: () => {
+        requests++;
+        return source.requestSnapshot();
+      },
+      onCommandFinished: (listener) => source.onCommandFinished(listener),
+    };
+    const visibility = vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
+    try {
+      render(<PanelArea source={counting} />);
+      source.finishCommand();
+      expect(requests).toBe(0);
+      visibility.mockReturnValue("visible");
+      act(() => {
+        document.dispatchEvent(new Event("visibilitychange"));
+      });
+      expect(requests).toBe(1);
+      await screen.findByTestId("ns-cell-uts-1");
+    } finally {
+      visibility.mockRestore();
+    }
   });
 
   it("moves between tabs with the arrow keys", async () => {

@@ -97,7 +97,8 @@ export function PanelArea({ source, pollIntervalMs, paused = false }: PanelAreaP
             id={tabId(panel)}
             className="panel-area__tab"
             aria-selected={panel === active}
-            aria-controls={tabPanelId(panel)}
+            // Only the active panel is mounted, so only its tab can point at it.
+            aria-controls={panel === active ? tabPanelId(panel) : undefined}
             tabIndex={panel === active ? 0 : -1}
             onClick={() => setActive(panel)}
           >

@@ -8,6 +8,8 @@ export const NAMESPACE_TYPES = ["mnt", "uts", "ipc", "pid", "net", "user", "cgro
 export type NamespaceType = (typeof NAMESPACE_TYPES)[number];
 
 const maxOrNumber = z.union([z.number(), z.literal("max")]);
+/** A cgroup knob: absent or null when its file is missing (e.g. memory.max at the root). */
+const knob = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
 export const processSchema = z.object({
   pid: z.number(),
@@ -18,9 +20,10 @@ export const processSchema = z.object({
   uid: z.array(z.number()),
   gid: z.array(z.number()),
   nspid: z.array(z.number()),
-  cap_eff: z.string(),
-  cap_prm: z.string(),
-  cap_bnd: z.string(),
+  // null for a process that exits while it is being read.
+  cap_eff: z.string().nullable(),
+  cap_prm: z.string().nullable(),
+  cap_bnd: z.string().nullable(),
   no_new_privs: z.number(),
   seccomp: z.number(),
   // A zombie keeps only its pid and user namespace links; a vanishing process may lose the rest.
@@ -45,31 +48,28 @@ export const cgroupSchema = z.object({
   controllers: z.array(z.string()),
   subtree_control: z.array(z.string()),
   procs: z.array(z.number()),
-  memory: z
-    .object({
-      current: z.number().optional(),
-      max: maxOrNumber.optional(),
-      events: z.record(z.string(), z.number()).optional(),
-    })
-    .nullable()
-    .optional(),
-  pids: z
-    .object({
-      current: z.number().optional(),
-      max: maxOrNumber.optional(),
-      events_max: z.number().optional(),
-    })
-    .nullable()
-    .optional(),
-  cpu: z
-    .object({
-      max: z.string().optional(),
-      weight: z.number().optional(),
-      stat: z.record(z.string(), z.number()).optional(),
-    })
-    .nullable()
-    .optional(),
-  frozen: z.number().optional(),
+  memory: knob(
+    z.object({
+      current: knob(z.number()),
+      max: knob(maxOrNumber),
+      events: knob(z.record(z.string(), z.number())),
+    }),
+  ),
+  pids: knob(
+    z.object({
+      current: knob(z.number()),
+      max: knob(maxOrNumber),
+      events_max: knob(z.number()),
+    }),
+  ),
+  cpu: knob(
+    z.object({
+      max: knob(z.string()),
+      weight: knob(z.number()),
+      stat: knob(z.record(z.string(), z.number())),
+    }),
+  ),
+  frozen: knob(z.number()),
 });
 export type GuestCgroup = z.infer<typeof cgroupSchema>;
 

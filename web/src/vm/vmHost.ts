@@ -6,6 +6,11 @@ import type { ShellMark } from "./osc133.ts";
 import { IMAGE_FILES } from "./guestConfig.ts";
 import { useVmStore } from "./vmStore.ts";
 import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
+
+export type SaveResult =
+  { ok: true; bytes: number; ms: number; savedAt: number } | { ok: false; quota: boolean; message: string };
+
+type Reply = Extract<FromWorker, { type: "saved" | "exported" | "imported" }>;
 import wasmUrl from "v86/build/v86.wasm?url";
 import workerUrl from "./worker/vmWorker.ts?worker&url";
 
@@ -47,6 +52,10 @@ export class VmHost {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly replies = new Map<
+    number,
+    { resolve: (reply: Reply) => void; reject: (error: Error) => void }
+  >();
   private readonly outputListeners = new Set<Listener<Uint8Array>>();
   private readonly markListeners = new Set<Listener<ShellMark>>();
   private readonly encoder = new TextEncoder();
@@ -55,14 +64,17 @@ export class VmHost {
   private recentOutput = "";
   private commandSeq = 0;
 
-  /** Starts (or, after a failure, restarts) the machine. */
-  start(): void {
+  /**
+   * Starts (or, after a failure, restarts) the machine: the student's saved machine when there
+   * is one and `resume` allows it, else the shipped snapshot, else a cold boot.
+   */
+  start(options: { resume?: boolean } = {}): void {
     this.stop();
     useVmStore.setState({ phase: "downloading", downloads: {}, error: undefined, health: "ok" });
     this.worker = new Worker(new URL(workerUrl + WORKER_URL_FRAGMENT, document.baseURI), { type: "module" });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.handle(event.data);
     this.worker.onerror = (event) => this.fail(event.message || "the emulator worker failed to start");
-    this.post({ type: "start", assets: assetUrls(document.baseURI) });
+    this.post({ type: "start", assets: assetUrls(document.baseURI), resume: options.resume ?? true });
   }
 
   stop(): void {
@@ -70,18 +82,68 @@ export class VmHost {
     this.worker?.terminate();
     this.worker = undefined;
     this.rejectAll("closed", "the machine stopped");
+    for (const reply of this.replies.values()) reply.reject(new Error("the machine stopped"));
+    this.replies.clear();
   }
 
-  /** Fresh machine from the shipped snapshot, without reloading the page. */
-  reset(): void {
+  /**
+   * Fresh machine from the shipped snapshot, without reloading the page. A reset the student
+   * asked for also forgets their saved machine; one the app does (a hung guest) keeps it.
+   */
+  reset(options: { forget?: boolean } = {}): void {
+    const forget = options.forget ?? true;
     if (!this.worker || useVmStore.getState().phase === "failed") {
-      this.start();
+      this.start({ resume: !forget });
       return;
     }
     this.rejectAll("agent_restarted", "the machine was reset");
     this.stopHeartbeat();
+    this.newGeneration();
+    this.post({ type: "reset", forget });
+  }
+
+  /** Saves the machine into the browser (IndexedDB), in the worker: the page does not wait. */
+  save(): Promise<SaveResult> {
+    if (!this.worker || useVmStore.getState().phase !== "ready") {
+      return Promise.resolve({ ok: false, quota: false, message: "the machine is not running" });
+    }
+    return this.ask({ type: "save", id: this.nextId++ }).then(
+      (reply): SaveResult => {
+        if (reply.type !== "saved") return { ok: false, quota: false, message: `unexpected ${reply.type}` };
+        if (!reply.ok) return { ok: false, quota: reply.quota, message: reply.message };
+        return { ok: true, bytes: reply.bytes, ms: reply.ms, savedAt: reply.savedAt };
+      },
+      (error: Error): SaveResult => ({ ok: false, quota: false, message: error.message }),
+    );
+  }
+
+  /** The machine's state, gzip'd, for a download. */
+  async exportMachine(): Promise<{ state: Blob; savedAt: number }> {
+    const reply = await this.ask({ type: "export", id: this.nextId++ });
+    if (reply.type !== "exported" || !reply.ok)
+      throw new Error("message" in reply ? reply.message : "export failed");
+    return { state: reply.state, savedAt: reply.savedAt };
+  }
+
+  /** Replaces the running machine with an exported one (and keeps it as the saved machine). */
+  async importMachine(state: Blob): Promise<void> {
+    this.rejectAll("agent_restarted", "the machine was replaced");
+    this.newGeneration();
+    const reply = await this.ask({ type: "import", id: this.nextId++, state });
+    if (reply.type !== "imported" || !reply.ok)
+      throw new Error(reply.type === "imported" ? (reply.message ?? "import failed") : "import failed");
+  }
+
+  private newGeneration(): void {
     useVmStore.setState((s) => ({ health: "ok", commandRunning: false, generation: s.generation + 1 }));
-    this.post({ type: "reset" });
+  }
+
+  private ask(message: Extract<ToWorker, { id: number }>): Promise<Reply> {
+    if (!this.worker) return Promise.reject(new Error("the machine is not running"));
+    return new Promise((resolve, reject) => {
+      this.replies.set(message.id, { resolve, reject });
+      this.post(message);
+    });
   }
 
   /** Types text (or raw bytes) into the guest console. */
@@ -151,12 +213,20 @@ export class VmHost {
           useVmStore.setState({ health: "ok" });
         }
         break;
+      case "saved":
+      case "exported":
+      case "imported":
+        this.replies.get(message.id)?.resolve(message);
+        this.replies.delete(message.id);
+        break;
       case "ready":
         useVmStore.setState({
           phase: "ready",
           mode: message.mode,
           coldReason: message.coldReason,
           bootMs: message.ms,
+          savedAt: message.savedAt,
+          resumeFailed: message.resumeFailed ?? false,
           health: "ok",
           commandRunning: false,
         });

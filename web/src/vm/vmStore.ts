@@ -1,6 +1,6 @@
 // What the UI knows about the machine: boot progress, health, and the shell's last command.
 import { create } from "zustand";
-import type { BootPhase, ColdBootReason } from "./workerMessages.ts";
+import type { BootPhase, ColdBootReason, StartMode } from "./workerMessages.ts";
 
 export interface DownloadProgress {
   loaded: number;
@@ -18,7 +18,11 @@ export interface CommandRecord {
 
 export interface VmState {
   phase: BootPhase;
-  mode?: "snapshot" | "cold";
+  mode?: StartMode;
+  /** When the resumed machine had been saved. */
+  savedAt?: number;
+  /** The student's saved machine could not be restored (the fresh one runs instead). */
+  resumeFailed?: boolean;
   coldReason?: ColdBootReason;
   bootMs?: number;
   downloads: Record<string, DownloadProgress>;

@@ -20,11 +20,18 @@ export type BootPhase =
 /** Why the page booted from scratch instead of restoring the shipped snapshot. */
 export type ColdBootReason = "snapshot-missing" | "snapshot-mismatch" | "snapshot-broken";
 
+/** How the running machine came to be. */
+export type StartMode = "snapshot" | "cold" | "resumed";
+
 export type ToWorker =
-  | { type: "start"; assets: MachineAssets }
+  | { type: "start"; assets: MachineAssets; resume: boolean }
   | { type: "console-input"; data: Uint8Array }
   | { type: "agent-request"; id: number; request: AgentRequestType; params: unknown; timeoutMs: number }
-  | { type: "reset" };
+  /** Back to the fresh machine; `forget` also drops the student's saved machine. */
+  | { type: "reset"; forget: boolean }
+  | { type: "save"; id: number }
+  | { type: "export"; id: number }
+  | { type: "import"; id: number; state: Blob };
 
 export type FromWorker =
   | { type: "phase"; phase: BootPhase }
@@ -34,5 +41,19 @@ export type FromWorker =
   | { type: "agent-event"; event: string }
   | { type: "agent-response"; id: number; ok: true; result: unknown }
   | { type: "agent-response"; id: number; ok: false; code: AgentErrorCode; message: string }
-  | { type: "ready"; mode: "snapshot" | "cold"; coldReason?: ColdBootReason; ms: number }
-  | { type: "failed"; message: string };
+  | {
+      type: "ready";
+      mode: StartMode;
+      coldReason?: ColdBootReason;
+      ms: number;
+      /** When the resumed machine was saved. */
+      savedAt?: number;
+      /** A saved machine existed but could not be restored; the fresh one runs instead. */
+      resumeFailed?: boolean;
+    }
+  | { type: "failed"; message: string }
+  | { type: "saved"; id: number; ok: true; bytes: number; ms: number; savedAt: number }
+  | { type: "saved"; id: number; ok: false; quota: boolean; message: string }
+  | { type: "exported"; id: number; ok: true; state: Blob; savedAt: number }
+  | { type: "exported"; id: number; ok: false; message: string }
+  | { type: "imported"; id: number; ok: boolean; message?: string };

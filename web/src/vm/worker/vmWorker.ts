@@ -12,9 +12,18 @@ import {
   type SnapshotInfo,
 } from "../guestConfig.ts";
 import { Osc133Parser } from "../osc133.ts";
-import type { ColdBootReason, FromWorker, MachineAssets, ToWorker } from "../workerMessages.ts";
+import type { ColdBootReason, FromWorker, MachineAssets, StartMode, ToWorker } from "../workerMessages.ts";
 import { AssetMissingError, fetchAsset, fetchJson } from "./fetchAsset.ts";
 import { OutputBatcher } from "./outputBatcher.ts";
+import {
+  clearSavedMachine,
+  gunzip,
+  gzip,
+  isQuotaError,
+  readSavedMachine,
+  writeSavedMachine,
+  type SavedMachine,
+} from "./savedMachine.ts";
 
 interface ImageManifestLite {
   image_id: string;
@@ -29,9 +38,15 @@ function post(message: FromWorker, transfer?: Transferable[]): void {
   scope.postMessage(message, transfer);
 }
 
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 let emulator: V86 | undefined;
-let freshState: ArrayBuffer | undefined;
 let agent: AgentClient | undefined;
+/** The shipped snapshot (zstd, as downloaded): what "Reset machine" goes back to. */
+let freshState: ArrayBuffer | undefined;
+let imageId = "";
+/** Requests are handled one at a time: a save must not interleave with a reset or import. */
+let queue: Promise<unknown> = Promise.resolve();
 const consoleOut = new OutputBatcher((data) => post({ type: "console-output", data }, [data.buffer]));
 const marks = new Osc133Parser((mark) => post({ type: "mark", mark }));
 
@@ -58,6 +73,7 @@ async function loadSnapshot(assets: MachineAssets): Promise<ArrayBuffer | ColdBo
     fetchJson<SnapshotInfo>(assets.snapshotInfo).catch(() => undefined),
     fetchJson<ImageManifestLite>(assets.manifest).catch(() => undefined),
   ]);
+  imageId = manifest?.image_id ?? "";
   if (!info) return "snapshot-missing";
   if (!manifest || info.image_id !== manifest.image_id || info.machine !== MACHINE_FINGERPRINT) {
     return "snapshot-mismatch";
@@ -70,7 +86,18 @@ async function loadSnapshot(assets: MachineAssets): Promise<ArrayBuffer | ColdBo
   }
 }
 
-async function start(assets: MachineAssets): Promise<void> {
+/** The student's saved machine, if there is one for this image and machine configuration. */
+async function loadSaved(): Promise<SavedMachine | undefined> {
+  try {
+    const saved = await readSavedMachine();
+    return saved && saved.image_id === imageId && saved.machine === MACHINE_FINGERPRINT ? saved : undefined;
+  } catch (error) {
+    console.warn("could not read the saved machine", error);
+    return undefined;
+  }
+}
+
+async function start(assets: MachineAssets, resume: boolean): Promise<void> {
   const began = performance.now();
   post({ type: "phase", phase: "downloading" });
   const [bios, vgaBios, snapshot] = await Promise.all([
@@ -78,28 +105,50 @@ async function start(assets: MachineAssets): Promise<void> {
     download(assets.vgaBios, "vga-bios"),
     loadSnapshot(assets),
   ]);
+  const images = { bios, vgaBios };
+  if (typeof snapshot !== "string") freshState = snapshot.slice(0);
+  let resumeFailed = false;
+  const saved = resume ? await loadSaved() : undefined;
+  if (saved) {
+    try {
+      await restore(images, assets.wasm, await gunzip(saved.state));
+      post({ type: "ready", mode: "resumed", ms: performance.now() - began, savedAt: saved.savedAt });
+      return;
+    } catch (error) {
+      // A corrupt or incompatible save must not lock the student out: drop it, start fresh.
+      console.warn("the saved machine could not be restored", error);
+      resumeFailed = true;
+      await discardEmulator();
+      await clearSavedMachine().catch(() => undefined);
+    }
+  }
   if (typeof snapshot !== "string") {
     try {
-      await restoreFresh({ bios, vgaBios }, assets.wasm, snapshot);
-      post({ type: "ready", mode: "snapshot", ms: performance.now() - began });
+      await restore(images, assets.wasm, snapshot);
+      post({ type: "ready", mode: "snapshot", ms: performance.now() - began, resumeFailed });
       return;
     } catch (error) {
       console.warn("snapshot restore failed, booting from scratch", error);
-      await emulator?.destroy();
-      emulator = undefined;
-      await coldBoot({ bios, vgaBios }, assets, began, "snapshot-broken");
+      freshState = undefined;
+      await discardEmulator();
+      await coldBoot(images, assets, began, "snapshot-broken", resumeFailed);
       return;
     }
   }
-  await coldBoot({ bios, vgaBios }, assets, began, snapshot);
+  await coldBoot(images, assets, began, snapshot, resumeFailed);
 }
 
-async function restoreFresh(images: GuestImages, wasm: string, state: ArrayBuffer): Promise<void> {
+async function discardEmulator(): Promise<void> {
+  const old = emulator;
+  emulator = undefined;
+  agent = undefined;
+  await old?.destroy();
+}
+
+async function restore(images: GuestImages, wasm: string, state: ArrayBuffer): Promise<void> {
   post({ type: "phase", phase: "restoring" });
   const machine = new V86({ wasm_path: wasm, ...v86Options(images, false) });
   await new Promise<void>((resolve) => machine.add_listener("emulator-loaded", () => resolve()));
-  // The zstd-compressed state, as shipped: v86 inflates it itself. Kept for "Reset machine".
-  freshState = state.slice(0);
   await machine.restore_state(state);
   emulator = machine;
   agent = attach(machine);
@@ -113,6 +162,7 @@ async function coldBoot(
   assets: MachineAssets,
   began: number,
   reason: ColdBootReason,
+  resumeFailed: boolean,
 ): Promise<void> {
   const [kernel, initrd] = await Promise.all([
     download(assets.kernel, "kernel"),
@@ -122,34 +172,27 @@ async function coldBoot(
   const machine = new V86({ wasm_path: assets.wasm, ...v86Options({ ...images, kernel, initrd }, true) });
   emulator = machine;
   agent = attach(machine);
-  await new Promise<void>((resolve) => {
-    const stop = marksUntilPrompt(resolve);
-    machine.add_listener("emulator-stopped", stop);
-  });
+  await untilPrompt(machine);
   post({ type: "phase", phase: "starting-agent" });
   await agent.whenReady();
-  post({ type: "ready", mode: "cold", coldReason: reason, ms: performance.now() - began });
+  post({ type: "ready", mode: "cold", coldReason: reason, ms: performance.now() - began, resumeFailed });
 }
 
-/** Resolves at the first prompt's "input" mark. */
-function marksUntilPrompt(resolve: () => void): () => void {
-  let done = false;
-  const probe = new Osc133Parser((mark) => {
-    if (!done && mark.kind === "input") {
-      done = true;
-      resolve();
-    }
+/** Resolves at the next prompt's "input" mark. */
+function untilPrompt(machine: V86): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const probe = new Osc133Parser((mark) => {
+      if (!done && mark.kind === "input") {
+        done = true;
+        resolve();
+      }
+    });
+    machine.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => probe.feed(byte));
   });
-  emulator?.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => probe.feed(byte));
-  return () => {
-    if (!done) {
-      done = true;
-      resolve();
-    }
-  };
 }
 
-/** After a restore the guest's clock and screen are those of the build machine: bring both up to date. */
+/** After a restore the guest's clock and screen are stale: bring both up to date. */
 function afterRestore(): void {
   // Ctrl-L makes readline clear the screen and draw the prompt again.
   emulator?.serial_send_bytes(CONSOLE_PORT, new Uint8Array([0x0c]));
@@ -157,24 +200,72 @@ function afterRestore(): void {
   agent?.request("exec", { cmd: `date -s @${now} >/dev/null`, timeout_ms: 5000 }).catch(() => undefined);
 }
 
-async function reset(): Promise<void> {
-  if (!emulator) return;
+/** Replaces the running machine's state in place (reset, import). */
+async function replaceState(state: ArrayBuffer, mode: StartMode): Promise<void> {
+  if (!emulator) throw new Error("the machine is not running");
+  const began = performance.now();
   agent?.failAll("agent_restarted", "the machine was reset");
+  post({ type: "phase", phase: "restoring" });
+  await emulator.stop();
+  await emulator.restore_state(state);
+  agent?.assumeReady();
+  await emulator.run();
+  afterRestore();
+  post({ type: "ready", mode, ms: performance.now() - began });
+}
+
+async function reset(forget: boolean): Promise<void> {
+  if (forget) await clearSavedMachine().catch(() => undefined);
+  if (!emulator) return;
   if (freshState) {
-    post({ type: "phase", phase: "restoring" });
-    await emulator.stop();
-    await emulator.restore_state(freshState.slice(0));
-    agent?.assumeReady();
-    await emulator.run();
-    afterRestore();
-    post({ type: "ready", mode: "snapshot", ms: 0 });
-  } else {
-    const began = performance.now();
-    post({ type: "phase", phase: "booting" });
-    emulator.restart();
-    await new Promise<void>((resolve) => marksUntilPrompt(resolve));
-    await agent?.whenReady();
-    post({ type: "ready", mode: "cold", coldReason: "snapshot-missing", ms: performance.now() - began });
+    await replaceState(freshState.slice(0), "snapshot");
+    return;
+  }
+  const began = performance.now();
+  agent?.failAll("agent_restarted", "the machine was reset");
+  post({ type: "phase", phase: "booting" });
+  emulator.restart();
+  await untilPrompt(emulator);
+  await agent?.whenReady();
+  post({ type: "ready", mode: "cold", coldReason: "snapshot-missing", ms: performance.now() - began });
+}
+
+async function save(id: number): Promise<void> {
+  if (!emulator) {
+    post({ type: "saved", id, ok: false, quota: false, message: "the machine is not running" });
+    return;
+  }
+  const began = performance.now();
+  try {
+    const state = await gzip(await emulator.save_state());
+    const savedAt = Date.now();
+    await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt, state });
+    post({ type: "saved", id, ok: true, bytes: state.size, ms: performance.now() - began, savedAt });
+  } catch (error) {
+    post({ type: "saved", id, ok: false, quota: isQuotaError(error), message: errorText(error) });
+  }
+}
+
+async function exportState(id: number): Promise<void> {
+  try {
+    if (!emulator) throw new Error("the machine is not running");
+    const state = await gzip(await emulator.save_state());
+    post({ type: "exported", id, ok: true, state, savedAt: Date.now() });
+  } catch (error) {
+    post({ type: "exported", id, ok: false, message: errorText(error) });
+  }
+}
+
+async function importState(id: number, state: Blob): Promise<void> {
+  const previous = emulator ? await emulator.save_state() : undefined;
+  try {
+    await replaceState(await gunzip(state), "resumed");
+    await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt: Date.now(), state });
+    post({ type: "imported", id, ok: true });
+  } catch (error) {
+    // Whatever went wrong, the student keeps the machine they had.
+    if (previous) await replaceState(previous, "resumed").catch(() => undefined);
+    post({ type: "imported", id, ok: false, message: errorText(error) });
   }
 }
 
@@ -183,17 +274,19 @@ async function answer(id: number, request: () => Promise<unknown>): Promise<void
     post({ type: "agent-response", id, ok: true, result: await request() });
   } catch (error) {
     const code = error instanceof AgentError ? error.code : "closed";
-    post({ type: "agent-response", id, ok: false, code, message: String((error as Error).message ?? error) });
+    post({ type: "agent-response", id, ok: false, code, message: errorText(error) });
   }
+}
+
+function serially(task: () => Promise<void>): void {
+  queue = queue.then(task).catch((error: unknown) => post({ type: "failed", message: errorText(error) }));
 }
 
 scope.onmessage = (event) => {
   const message = event.data;
   switch (message.type) {
     case "start":
-      start(message.assets).catch((error: unknown) => {
-        post({ type: "failed", message: error instanceof Error ? error.message : String(error) });
-      });
+      serially(() => start(message.assets, message.resume));
       break;
     case "console-input":
       emulator?.serial_send_bytes(CONSOLE_PORT, message.data);
@@ -208,9 +301,16 @@ scope.onmessage = (event) => {
       break;
     }
     case "reset":
-      reset().catch((error: unknown) => {
-        post({ type: "failed", message: error instanceof Error ? error.message : String(error) });
-      });
+      serially(() => reset(message.forget));
+      break;
+    case "save":
+      serially(() => save(message.id));
+      break;
+    case "export":
+      serially(() => exportState(message.id));
+      break;
+    case "import":
+      serially(() => importState(message.id, message.state));
       break;
   }
 };

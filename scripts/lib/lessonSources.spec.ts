@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { buildCourse } from "../../web/src/lessons/buildCourse.ts";
+import { REPO_ROOT } from "./paths.ts";
+import { readLessonTree, selectChapters } from "./lessonSources.ts";
+
+describe("the repository's lessons", () => {
+  const tree = readLessonTree(REPO_ROOT);
+  const course = buildCourse(tree.sources, tree.assets);
+
+  it("include the example chapter in both languages, with its diagram", () => {
+    expect(Object.keys(tree.sources)).toEqual(
+      expect.arrayContaining(["lessons/00-example/en.md", "lessons/00-example/ja.md"]),
+    );
+    expect(tree.assets).toContain("lessons/00-example/uts-namespace.svg");
+  });
+
+  it("lint clean: no errors and no warnings", () => {
+    expect(course.chapters.flatMap((c) => c.diagnostics)).toEqual([]);
+  });
+
+  it("the example chapter uses every feature of the format", () => {
+    const lesson = course.chapters.find((c) => c.id === "example")?.lessons.en;
+    const steps = lesson?.steps ?? [];
+    expect(steps.some((s) => s.manual)).toBe(true);
+    expect(steps.filter((s) => !s.manual).every((s) => s.check && s.solution)).toBe(true);
+    expect(steps.some((s) => s.hints.length > 1)).toBe(true);
+    expect(steps.some((s) => s.hints.some((h) => h.label))).toBe(true);
+    expect(new Set(steps.flatMap((s) => s.panels.map((p) => p.name)))).toEqual(
+      new Set(["namespaces", "cgroups", "processes"]),
+    );
+    expect(steps.some((s) => s.panels.some((p) => p.highlight))).toBe(true);
+    expect(steps.some((s) => s.runBlocks.length > 1)).toBe(true);
+    expect(lesson?.intro.children.some((n) => n.type === "table")).toBe(true);
+    expect(lesson?.outro.children.length).toBeGreaterThan(0);
+    const markdown = tree.sources["lessons/00-example/en.md"] ?? "";
+    expect(markdown).toMatch(/!\[[^\]]+\]\(\.\/uts-namespace\.svg\)/);
+    expect(markdown).toMatch(/\]\(#\/chapter\/example\/step\/[a-z-]+\)/);
+  });
+});
+
+describe("selectChapters", () => {
+  const chapters = buildCourse(
+    {
+      "lessons/00-a/en.md": "",
+      "lessons/01-b/en.md": "",
+    },
+    [],
+  ).chapters;
+  const pick = (...paths: string[]) => selectChapters(chapters, paths, "/repo", "/repo").map((c) => c.folder);
+
+  it("takes everything by default or for lessons/", () => {
+    expect(pick()).toEqual(["00-a", "01-b"]);
+    expect(pick("lessons")).toEqual(["00-a", "01-b"]);
+    expect(pick("lessons/")).toEqual(["00-a", "01-b"]);
+  });
+
+  it("takes a chapter by folder or by file, relative to the working directory or absolute", () => {
+    expect(pick("lessons/01-b")).toEqual(["01-b"]);
+    expect(pick("lessons/00-a/en.md", "/repo/lessons/01-b/")).toEqual(["00-a", "01-b"]);
+    expect(selectChapters(chapters, ["00-a"], "/repo", "/repo/lessons").map((c) => c.folder)).toEqual([
+      "00-a",
+    ]);
+  });
+
+  it("refuses a path that is no chapter", () => {
+    expect(() => pick("lessons/02-c")).toThrow(
+      "lessons/02-c: not a chapter folder or lesson file under lessons/",
+    );
+    expect(() => pick("web")).toThrow();
+  });
+});

@@ -1,0 +1,50 @@
+// The machine as the lesson engine and the panels see it: their small interfaces, backed by
+// vmHost. Module-level objects, so their identity (and the feeds built on them) stays stable.
+import { CHECK_TIMEOUT_MS, type LessonRuntime } from "../lessons/index.ts";
+import { focusPanelByName, type SnapshotSource } from "../panels/index.ts";
+import { useLayoutStore } from "../layout/layoutStore.ts";
+import { vmHost } from "../vm/vmHost.ts";
+import { useVmStore } from "../vm/vmStore.ts";
+
+/** Calls `listener` when the console is back at a prompt after a command line ran. */
+function onPromptAfterCommand(listener: () => void): () => void {
+  let ran = false;
+  return vmHost.onMark((mark) => {
+    if (mark.kind === "output") ran = true;
+    if (mark.kind === "input" && ran) {
+      ran = false;
+      listener();
+    }
+  });
+}
+
+export const lessonRuntime: LessonRuntime = {
+  runInTerminal: (command) => vmHost.sendInput(`${command}\r`),
+  runCheck: async (script) => {
+    if (useVmStore.getState().phase !== "ready") return false;
+    try {
+      const result = await vmHost.request(
+        "exec",
+        { cmd: script, timeout_ms: CHECK_TIMEOUT_MS },
+        { timeoutMs: CHECK_TIMEOUT_MS + 5_000 },
+      );
+      return result.exit_code === 0;
+    } catch {
+      return false;
+    }
+  },
+  onCommandFinished: onPromptAfterCommand,
+  focusPanel: (name, highlight) => {
+    // A collapsed pane cannot show anything: open it first.
+    useLayoutStore.getState().expand("panels");
+    focusPanelByName(name, highlight);
+  },
+};
+
+export const snapshotSource: SnapshotSource = {
+  requestSnapshot: () => vmHost.request("snapshot", {}, { timeoutMs: 8_000 }),
+  onCommandFinished: (listener) =>
+    vmHost.onMark((mark) => {
+      if (mark.kind === "finished") listener();
+    }),
+};

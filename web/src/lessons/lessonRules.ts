@@ -1,0 +1,57 @@
+// Every rule code a diagnostic can carry. Authors see these in error cards and in
+// lessons:check output; lessons/README.md explains each (a test keeps the two in sync).
+export const RULES = [
+  // frontmatter
+  "frontmatter-missing",
+  "frontmatter-yaml",
+  "frontmatter-schema",
+  "frontmatter-unknown-key",
+  // structure of one file
+  "no-steps",
+  "content-outside-step",
+  "step-fence",
+  "step-nested",
+  "step-id-missing",
+  "step-id-invalid",
+  "duplicate-step-id",
+  "step-label",
+  "step-title-missing",
+  "step-without-check",
+  "step-without-solution",
+  "manual-step-with-check",
+  "duplicate-check",
+  "duplicate-solution",
+  "empty-block",
+  "run-outside-step",
+  "code-block-misplaced",
+  "code-language",
+  "unknown-code-flag",
+  "unknown-directive",
+  "unsupported-directive",
+  "directive-kind",
+  "directive-colons",
+  "directive-misplaced",
+  "unknown-attribute",
+  "missing-attribute",
+  "invalid-attribute",
+  "raw-html",
+  // the chapter folder and its translations
+  "folder-name",
+  "unknown-file",
+  "missing-language",
+  "chapter-id-folder",
+  "duplicate-chapter-id",
+  "frontmatter-differs",
+  "step-ids-differ",
+  "step-differs",
+  "check-differs",
+  "solution-differs",
+  // links between chapters and to files
+  "broken-link",
+  "unsafe-link",
+  "missing-asset",
+  "unknown-prerequisite",
+  "prerequisite-order",
+] as const;
+
+export type Rule = (typeof RULES)[number];

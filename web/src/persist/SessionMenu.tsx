@@ -1,0 +1,109 @@
+// Header menu: save state, save now, download my session, load a session.
+import { useRef, useState } from "react";
+import { useLanguageStore } from "../i18n/languageStore.ts";
+import { usePersistStore } from "./persistStore.ts";
+import { saveMachine } from "./saveMachine.ts";
+import { exportSession, importSession, sessionFileName } from "./sessionTransfer.ts";
+import { persistStrings } from "./strings.ts";
+import "./SessionMenu.css";
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function SessionMenu() {
+  const t = persistStrings.useStrings();
+  const language = useLanguageStore((s) => s.language);
+  const { saving, lastSavedAt, error } = usePersistStore();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<string>();
+  const [message, setMessage] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(language);
+
+  let status = t("notSaved");
+  if (saving) status = t("saving");
+  else if (error?.kind === "quota") status = t("quota");
+  else if (error) status = t("saveFailed", { message: error.message });
+  else if (lastSavedAt) status = t("savedAt", { time: time(lastSavedAt) });
+
+  const guard = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setMessage(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setMessage(t("loadFailed", { message: failure instanceof Error ? failure.message : String(failure) }));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div className="session-menu">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-haspopup="true"
+        aria-label={t("menuLabel")}
+        data-testid="session-menu"
+        className={error ? "session-menu__button session-menu__button--error" : "session-menu__button"}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t("menu")}
+      </button>
+      {open && (
+        <div className="session-menu__popup" role="group" aria-label={t("menuLabel")}>
+          <p className="session-menu__status" role="status" data-testid="save-status">
+            {status}
+          </p>
+          <button type="button" disabled={saving} data-testid="save-now" onClick={() => void saveMachine()}>
+            {t("saveNow")}
+          </button>
+          <button
+            type="button"
+            disabled={busy !== undefined}
+            data-testid="download-session"
+            onClick={() =>
+              void guard("download", async () => {
+                download(await exportSession(), sessionFileName());
+              })
+            }
+          >
+            {t("download")}
+          </button>
+          <button type="button" disabled={busy !== undefined} onClick={() => fileInput.current?.click()}>
+            {t("load")}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".clab"
+            hidden
+            data-testid="load-session"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = "";
+              if (file)
+                void guard("load", async () => {
+                  await importSession(file);
+                  setMessage(t("loaded"));
+                });
+            }}
+          />
+          {busy === "load" && <p role="status">{t("loading")}</p>}
+          {message && (
+            <p className="session-menu__message" role="alert">
+              {message}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// What the UI shows about saving the student's machine.
+import { create } from "zustand";
+
+export interface PersistState {
+  saving: boolean;
+  lastSavedAt?: number;
+  lastSaveBytes?: number;
+  lastSaveMs?: number;
+  /** The last save failed: "quota" when the browser's storage is full. */
+  error?: { kind: "quota" | "failed"; message: string };
+  /** The machine changed since the last save. */
+  dirty: boolean;
+}
+
+export const usePersistStore = create<PersistState>()(() => ({ saving: false, dirty: false }));

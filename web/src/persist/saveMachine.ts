@@ -1,0 +1,30 @@
+// Saves the machine into the browser, one save at a time; failures become a visible message.
+import { vmHost, type SaveResult } from "../vm/vmHost.ts";
+import { usePersistStore } from "./persistStore.ts";
+
+let inFlight: Promise<SaveResult> | undefined;
+
+export function saveMachine(): Promise<SaveResult> {
+  if (inFlight) return inFlight;
+  usePersistStore.setState({ saving: true, dirty: false });
+  inFlight = vmHost.save().then((result) => {
+    inFlight = undefined;
+    if (result.ok) {
+      usePersistStore.setState({
+        saving: false,
+        error: undefined,
+        lastSavedAt: result.savedAt,
+        lastSaveBytes: result.bytes,
+        lastSaveMs: result.ms,
+      });
+    } else {
+      usePersistStore.setState({
+        saving: false,
+        dirty: true,
+        error: { kind: result.quota ? "quota" : "failed", message: result.message },
+      });
+    }
+    return result;
+  });
+  return inFlight;
+}
