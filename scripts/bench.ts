@@ -8,17 +8,25 @@ import { webBench } from "./bench/webBench.ts";
 import { BENCH_FILE } from "./lib/paths.ts";
 
 type Suite = (log: (line: string) => void) => Results | Promise<Results>;
-const SUITES: Record<string, Suite> = { image: imageBench, guest: guestBench, agent: agentBench, web: webBench };
+const SUITES: Record<string, Suite> = {
+  image: imageBench,
+  guest: guestBench,
+  agent: agentBench,
+  web: webBench,
+};
 
 const onlyIndex = process.argv.indexOf("--only");
-const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",").filter(Boolean) : Object.keys(SUITES);
+const only =
+  onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",").filter(Boolean) : Object.keys(SUITES);
 const unknown = only.filter((name) => !(name in SUITES));
 if (unknown.length) {
   console.error(`unknown suite(s): ${unknown.join(", ")}; choose from ${Object.keys(SUITES).join(", ")}`);
   process.exit(2);
 }
 
-const results: Results = existsSync(BENCH_FILE) ? (JSON.parse(readFileSync(BENCH_FILE, "utf8")) as Results) : {};
+const results: Results = existsSync(BENCH_FILE)
+  ? (JSON.parse(readFileSync(BENCH_FILE, "utf8")) as Results)
+  : {};
 for (const name of only) {
   const suite = SUITES[name] as Suite;
   console.log(`[bench] ${name}`);

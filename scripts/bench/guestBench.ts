@@ -35,7 +35,10 @@ export async function guestBench(log: (line: string) => void): Promise<Results> 
   guest.destroy();
   const compressed = zstd(Buffer.from(state));
   const shipped = () =>
-    compressed.buffer.slice(compressed.byteOffset, compressed.byteOffset + compressed.byteLength) as ArrayBuffer;
+    compressed.buffer.slice(
+      compressed.byteOffset,
+      compressed.byteOffset + compressed.byteLength,
+    ) as ArrayBuffer;
   // Responsive = a command typed at the prompt has run and the next prompt is back.
   const fresh: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -56,7 +59,9 @@ export async function guestBench(log: (line: string) => void): Promise<Results> 
     resets.push(performance.now() - started);
   }
   running.destroy();
-  log(`restore to a responsive prompt: new emulator ${fresh.map(Math.round).join(", ")} ms; reset ${resets.map(Math.round).join(", ")} ms`);
+  log(
+    `restore to a responsive prompt: new emulator ${fresh.map(Math.round).join(", ")} ms; reset ${resets.map(Math.round).join(", ")} ms`,
+  );
   return {
     "guest.cold_boot_ms": round(median(boots)),
     "guest.save_ms": round(median(saves)),

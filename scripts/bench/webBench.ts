@@ -8,9 +8,14 @@ import { median, round, type Results } from "./stats.ts";
 const PROMPT = "root@containerlab";
 
 /** Navigation start → the prompt is on screen and the machine is marked ready. */
-async function timeToPrompt(browser: Browser, url: string, cold: boolean): Promise<{ ms: number; bytes: number; page: Page }> {
+async function timeToPrompt(
+  browser: Browser,
+  url: string,
+  cold: boolean,
+): Promise<{ ms: number; bytes: number; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  if (cold) await context.route(/snapshot\.(json|bin\.zst)$/, (route) => route.fulfill({ status: 404, body: "" }));
+  if (cold)
+    await context.route(/snapshot\.(json|bin\.zst)$/, (route) => route.fulfill({ status: 404, body: "" }));
   const page = await context.newPage();
   let bytes = 0;
   let counting = true;
@@ -46,7 +51,10 @@ async function echoRoundTrip(page: Page, samples = 20): Promise<number> {
           const rows = document.querySelector(".xterm-rows");
           if (!rows) throw new Error("no terminal");
           const before = rows.textContent ?? "";
-          document.addEventListener("keydown", () => (down = performance.now()), { capture: true, once: true });
+          document.addEventListener("keydown", () => (down = performance.now()), {
+            capture: true,
+            once: true,
+          });
           const observer = new MutationObserver(() => {
             const now = rows.textContent ?? "";
             if (down && now !== before && now.includes(expected)) {

@@ -13,6 +13,7 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   const executablePath =
-    process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+    process.env.CHROMIUM_PATH ??
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
   return chromium.launch({ headless: true, executablePath, args: CHROMIUM_ARGS });
 }

@@ -42,12 +42,20 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function serveStatic(root: string, port: number, host = "127.0.0.1"): Promise<StaticServer> {
+/**
+ * Serves `root`; `extra` maps URL paths (e.g. "/kiosk.json") to files outside it.
+ */
+export function serveStatic(
+  root: string,
+  port: number,
+  host = "127.0.0.1",
+  extra: Record<string, string> = {},
+): Promise<StaticServer> {
   const gzipCache = new Map<string, { mtime: number; body: Buffer }>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root + sep) && path !== root) {
+    let path = extra[url.pathname] ?? normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!extra[url.pathname] && !path.startsWith(root + sep) && path !== root) {
       res.writeHead(403).end();
       return;
     }

@@ -10,6 +10,9 @@ import { LessonSlot } from "./LessonSlot.tsx";
 import { PanelSlot } from "./PanelSlot.tsx";
 import { useDocumentLanguage } from "./useDocumentLanguage.ts";
 import { ResumeNotice } from "../persist/ResumeNotice.tsx";
+import { UpdateBanner } from "../offline/UpdateBanner.tsx";
+import { KioskBar } from "../kiosk/KioskBar.tsx";
+import { startKioskMode } from "../kiosk/kioskMode.ts";
 import { startAutosave } from "../persist/autosave.ts";
 
 export function App() {
@@ -17,7 +20,9 @@ export function App() {
   useEffect(() => {
     vmHost.start();
     const stopAutosave = startAutosave();
+    const stopKiosk = startKioskMode();
     return () => {
+      stopKiosk();
       stopAutosave();
       vmHost.stop();
     };
@@ -25,8 +30,10 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <KioskBar />
       <HealthBanner />
       <ResumeNotice />
+      <UpdateBanner />
       <Workspace
         lesson={<LessonSlot />}
         terminal={

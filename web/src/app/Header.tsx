@@ -4,6 +4,7 @@ import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { MachineStatus } from "./MachineStatus.tsx";
 import { SessionMenu } from "../persist/SessionMenu.tsx";
+import { useKioskStore } from "../kiosk/kioskStore.ts";
 import { appStrings } from "./strings.ts";
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", ja: "日本語" };
@@ -13,6 +14,8 @@ export function Header() {
   const { language, setLanguage } = useLanguageStore();
   const { collapsed, toggle } = useLayoutStore();
   const phase = useVmStore((s) => s.phase);
+  // A kiosk whose instructor fixed the language offers no switch.
+  const languageFixed = useKioskStore((s) => s.active && s.config?.language !== undefined);
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -48,16 +51,18 @@ export function Header() {
           {t("resetMachine")}
         </button>
         <SessionMenu />
-        <label className="app-header__language">
-          <span>{t("language")}</span>
-          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!languageFixed && (
+          <label className="app-header__language">
+            <span>{t("language")}</span>
+            <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {LANGUAGE_NAMES[code]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </nav>
     </header>
   );

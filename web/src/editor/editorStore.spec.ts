@@ -25,13 +25,22 @@ describe("opening", () => {
     expect(state.tab).toBe("editor");
     expect(state.editorShown).toBe(true);
     expect(state.activePath).toBe("/root/mycontainer.sh");
-    expect(file("/root/mycontainer.sh")).toMatchObject({ language: "shell", text: "#!/bin/sh\necho hi\n", status: "ready" });
+    expect(file("/root/mycontainer.sh")).toMatchObject({
+      language: "shell",
+      text: "#!/bin/sh\necho hi\n",
+      status: "ready",
+    });
     expect(isDirty(file("/root/mycontainer.sh"))).toBe(false);
   });
 
   it("opens a missing file as a new, empty one", async () => {
     await store.getState().open("/root/new.json");
-    expect(file("/root/new.json")).toMatchObject({ text: "", baseMtime: "absent", language: "json", status: "ready" });
+    expect(file("/root/new.json")).toMatchObject({
+      text: "",
+      baseMtime: "absent",
+      language: "json",
+      status: "ready",
+    });
     expect(file("/root/new.json").problem).toBeUndefined();
   });
 
@@ -50,10 +59,13 @@ describe("opening", () => {
   it.each([
     ["a binary file", () => guest.put("/root/blob", "AAEC", "base64"), "/root/blob", "binary"],
     ["a directory", () => undefined, "/etc", "not_a_file"],
-  ])("refuses %s", async (_name, setup, path, kind) => {
+  ])("refuses %s, and never saves over it", async (_name, setup, path, kind) => {
     setup();
     await store.getState().open(path);
-    expect(file(path).problem?.kind).toBe(kind);
+    expect(file(path)).toMatchObject({ loaded: false, problem: { kind } });
+    store.getState().setText(path, "oops");
+    await store.getState().save(path);
+    expect(guest.writes).toEqual([]);
   });
 
   it("reports a stopped machine", async () => {
@@ -124,12 +136,20 @@ describe("a file changed in the guest meanwhile", () => {
   it("overwrite: writes mine", async () => {
     await store.getState().resolveConflict("/root/app.sh", "overwrite");
     expect(guest.text("/root/app.sh")).toBe("echo mine\n");
-    expect(file("/root/app.sh")).toMatchObject({ conflict: false, text: "echo mine\n", savedText: "echo mine\n" });
+    expect(file("/root/app.sh")).toMatchObject({
+      conflict: false,
+      text: "echo mine\n",
+      savedText: "echo mine\n",
+    });
   });
 
   it("reload: takes theirs and drops mine", async () => {
     await store.getState().resolveConflict("/root/app.sh", "reload");
-    expect(file("/root/app.sh")).toMatchObject({ conflict: false, text: "echo theirs\n", savedText: "echo theirs\n" });
+    expect(file("/root/app.sh")).toMatchObject({
+      conflict: false,
+      text: "echo theirs\n",
+      savedText: "echo theirs\n",
+    });
   });
 
   it("cancel: keeps mine unsaved", async () => {

@@ -2,7 +2,13 @@
 // views is in front. The buffer text lives here (not only in Monaco) so saving, dirty flags
 // and tests work without the editor loaded. Files are reached through GuestFiles only.
 import { create } from "zustand";
-import { ABSENT, GuestFileError, guestFiles, type GuestFileErrorKind, type GuestFiles } from "./guestFiles.ts";
+import {
+  ABSENT,
+  GuestFileError,
+  guestFiles,
+  type GuestFileErrorKind,
+  type GuestFiles,
+} from "./guestFiles.ts";
 import { normalizeGuestPath } from "./guestPath.ts";
 import { languageForPath, type EditorLanguage } from "./languageForPath.ts";
 
@@ -25,6 +31,8 @@ export interface OpenFile {
   /** mtime_ns of the guest version the buffer is based on; ABSENT for a file not created yet. */
   baseMtime: string;
   status: "loading" | "ready" | "saving";
+  /** The guest's text (or its absence) has been read: until then there is nothing to save. */
+  loaded: boolean;
   problem?: FileProblem;
   /** The guest's file changed since `baseMtime`: the student must choose before saving. */
   conflict: boolean;
@@ -65,7 +73,9 @@ export function createEditorStore(files: GuestFiles) {
     const find = (path: string) => get().files.find((f) => f.path === path);
     const update = (path: string, patch: Partial<OpenFile> | ((file: OpenFile) => Partial<OpenFile>)) =>
       set((s) => ({
-        files: s.files.map((f) => (f.path === path ? { ...f, ...(typeof patch === "function" ? patch(f) : patch) } : f)),
+        files: s.files.map((f) =>
+          f.path === path ? { ...f, ...(typeof patch === "function" ? patch(f) : patch) } : f,
+        ),
       }));
 
     /** Replaces the buffer with the guest's version. */
@@ -80,6 +90,7 @@ export function createEditorStore(files: GuestFiles) {
           baseMtime: file.exists ? file.mtimeNs : ABSENT,
           language: languageForPath(path, firstLine),
           status: "ready",
+          loaded: true,
           problem: undefined,
           conflict: false,
         });
@@ -90,14 +101,20 @@ export function createEditorStore(files: GuestFiles) {
 
     const write = async (path: string, expectMtimeNs: string): Promise<void> => {
       const file = find(path);
-      if (!file || file.status !== "ready") return;
+      if (!file || file.status !== "ready" || !file.loaded) return;
       const text = file.text;
       const mode = file.baseMtime === ABSENT && text.startsWith("#!") ? NEW_SCRIPT_MODE : undefined;
       update(path, { status: "saving", problem: undefined });
       try {
         const { mtimeNs } = await files.write(path, text, { expectMtimeNs, ...(mode ? { mode } : {}) });
         // The student may have typed on while the save was under way: only what was sent is saved.
-        update(path, (f) => ({ status: "ready", savedText: text, baseMtime: mtimeNs, conflict: false, saves: f.saves + 1 }));
+        update(path, (f) => ({
+          status: "ready",
+          savedText: text,
+          baseMtime: mtimeNs,
+          conflict: false,
+          saves: f.saves + 1,
+        }));
       } catch (error) {
         const problem = problemOf(error);
         if (problem.kind === "conflict") update(path, { status: "ready", conflict: true });
@@ -116,11 +133,11 @@ export function createEditorStore(files: GuestFiles) {
         set({ activePath: path, tab: "editor", editorShown: true });
         const existing = find(path);
         if (existing) {
-          if (existing.problem && !isDirty(existing)) {
+          if (existing.loaded) {
+            await get().refresh(path);
+          } else if (existing.status === "ready") {
             update(path, { status: "loading", problem: undefined });
             await load(path);
-          } else {
-            await get().refresh(path);
           }
           return path;
         }
@@ -131,6 +148,7 @@ export function createEditorStore(files: GuestFiles) {
           savedText: "",
           baseMtime: ABSENT,
           status: "loading",
+          loaded: false,
           conflict: false,
           saves: 0,
         };
@@ -175,7 +193,7 @@ export function createEditorStore(files: GuestFiles) {
       },
       async refresh(path) {
         const file = find(path);
-        if (!file || file.status !== "ready" || file.conflict) return;
+        if (!file || file.status !== "ready" || !file.loaded || file.conflict) return;
         try {
           const current = await files.mtime(path);
           const latest = find(path);

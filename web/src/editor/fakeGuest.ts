@@ -52,7 +52,13 @@ export class FakeGuest {
         const result: AgentRequests["stat"]["result"] = this.dirs.has(path)
           ? { exists: true, is_dir: true, mtime_ns: "1", size: 0, mode: 0o755 }
           : file
-            ? { exists: true, is_dir: false, mtime_ns: String(file.mtime), size: file.content.length, mode: file.mode }
+            ? {
+                exists: true,
+                is_dir: false,
+                mtime_ns: String(file.mtime),
+                size: file.content.length,
+                mode: file.mode,
+              }
             : { exists: false };
         return result as Result;
       }

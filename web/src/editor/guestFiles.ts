@@ -16,14 +16,7 @@ export type FileRequest = <T extends FileRequestType>(
 ) => Promise<AgentRequests[T]["result"]>;
 
 export type GuestFileErrorKind =
-  | "closed"
-  | "binary"
-  | "too_large"
-  | "not_a_file"
-  | "no_parent"
-  | "conflict"
-  | "timeout"
-  | "io";
+  "closed" | "binary" | "too_large" | "not_a_file" | "no_parent" | "conflict" | "timeout" | "io";
 
 export class GuestFileError extends Error {
   constructor(
@@ -35,9 +28,7 @@ export class GuestFileError extends Error {
   }
 }
 
-export type ReadResult =
-  | { exists: true; text: string; mtimeNs: string; mode: number }
-  | { exists: false };
+export type ReadResult = { exists: true; text: string; mtimeNs: string; mode: number } | { exists: false };
 
 export interface WriteOptions {
   /** The mtime the edit is based on, or ABSENT for a new file; omit to write unconditionally. */

@@ -15,7 +15,15 @@ const BY_EXTENSION: Record<string, EditorLanguage> = {
 };
 
 /** Dotfiles and system files that are shell without saying so in their name. */
-const SHELL_NAMES = new Set([".bashrc", ".bash_profile", ".bash_logout", ".profile", "profile", "bashrc", ".shrc"]);
+const SHELL_NAMES = new Set([
+  ".bashrc",
+  ".bash_profile",
+  ".bash_logout",
+  ".profile",
+  "profile",
+  "bashrc",
+  ".shrc",
+]);
 
 const SHEBANG = /^#!.*\b(?:ba|da|k|z|a)?sh\b/;
 

@@ -17,7 +17,7 @@ export function ErrorCard({
     <section className="cl-lesson-error-card" role="alert" aria-label={`${t("chapterHasErrors")}: ${title}`}>
       <h2>{t("chapterHasErrors")}</h2>
       <p className="cl-lesson-muted">
-        <code>{title}</code> — {t("errorCardIntro")}
+        <code>{title}</code> — {withCode(t("errorCardIntro"), "{command}", "npm run lessons:check")}
       </p>
       <DiagnosticList diagnostics={errors} />
       {warnings.length > 0 && (
@@ -39,9 +39,26 @@ function DiagnosticList({ diagnostics }: { diagnostics: readonly Diagnostic[] })
           <code className="cl-lesson-diagnostic-where">
             {d.file}:{d.line}:{d.column}
           </code>{" "}
-          {d.message} <span className="cl-lesson-muted">[{d.rule}]</span>
+          {backticksAsCode(d.message)} <span className="cl-lesson-muted">[{d.rule}]</span>
         </li>
       ))}
     </ul>
   );
+}
+
+/** `text` with `placeholder` replaced by `code` set as code. */
+function withCode(text: string, placeholder: string, code: string): ReactNode {
+  const [before, after] = text.split(placeholder);
+  return (
+    <>
+      {before}
+      <code>{code}</code>
+      {after}
+    </>
+  );
+}
+
+/** Diagnostics quote names in `backticks`, as in a terminal; show those as code. */
+function backticksAsCode(message: string): ReactNode {
+  return message.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }

@@ -215,7 +215,7 @@ describe("a broken lesson file", () => {
     const card = screen.getByRole("alert");
     expect(card.textContent).toContain("lessons/01-broken/en.md:1:1");
     expect(card.textContent).toContain(
-      "lessons/01-broken/en.md:7:1 unknown directive `hnit` (did you mean `hint`?)",
+      "lessons/01-broken/en.md:7:1 unknown directive hnit (did you mean hint?)",
     );
   });
 });
@@ -229,3 +229,21 @@ function readSource(language: "en" | "ja"): string {
   });
   return sources[`../../../lessons/00-example/${language}.md`] ?? "";
 }
+
+describe("the runtime the app passes", () => {
+  it("may change on every render without re-running checks", async () => {
+    window.location.hash = "#/chapter/example/step/set-hostname";
+    const runCheck = vi.fn<(script: string) => Promise<boolean>>(async () => false);
+    const props = (): LessonRuntime => ({
+      runInTerminal: () => {},
+      runCheck: (script) => runCheck(script),
+      onCommandFinished: () => () => {},
+    });
+    const { rerender } = render(<LessonPane {...props()} />);
+    await waitFor(() => expect(runCheck).toHaveBeenCalledTimes(1));
+    rerender(<LessonPane {...props()} />);
+    rerender(<LessonPane {...props()} />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runCheck).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,6 +1,6 @@
 // The lesson pane: the chapter list or a chapter, chosen by the location hash
 // (`#/chapter/<id>/step/<stepId>`). The app passes in a LessonRuntime (terminal, agent, panels).
-import { useCallback, useMemo, useRef, type ReactNode } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
 import { resolveLessonPath } from "./assetPath.ts";
 import { ChapterList } from "./ChapterList.tsx";
 import { ChapterView } from "./ChapterView.tsx";
@@ -24,11 +24,24 @@ export function LessonPane(runtime: LessonPaneProps): ReactNode {
   const chapter =
     route.view === "chapter" ? course.chapters.find((c) => c.id === route.chapterId) : undefined;
 
-  // Keep one runtime object per set of callbacks, so effects keyed on it do not re-run on every render.
-  const { runInTerminal, runCheck, onCommandFinished, focusPanel } = runtime;
+  // One runtime object for the pane's lifetime, calling whatever the app passed last: the app
+  // may pass fresh arrow functions on every render, and effects keyed on the runtime (check
+  // subscriptions) must not re-run each time.
+  const latest = useRef(runtime);
+  useLayoutEffect(() => {
+    latest.current = runtime;
+  });
+  const hasPanels = Boolean(runtime.focusPanel);
   const stableRuntime = useMemo<LessonRuntime>(
-    () => ({ runInTerminal, runCheck, onCommandFinished, ...(focusPanel ? { focusPanel } : {}) }),
-    [runInTerminal, runCheck, onCommandFinished, focusPanel],
+    () => ({
+      runInTerminal: (command) => latest.current.runInTerminal(command),
+      runCheck: (script) => latest.current.runCheck(script),
+      onCommandFinished: (listener) => latest.current.onCommandFinished(listener),
+      ...(hasPanels
+        ? { focusPanel: (name: string, highlight?: string) => latest.current.focusPanel?.(name, highlight) }
+        : {}),
+    }),
+    [hasPanels],
   );
   // Clicks on Run and Solve queue up, so two blocks never interleave their lines.
   const queue = useRef<Promise<void>>(Promise.resolve());

@@ -10,6 +10,7 @@ export const RULES = [
   "no-steps",
   "content-outside-step",
   "step-fence",
+  "unclosed-directive",
   "step-nested",
   "step-id-missing",
   "step-id-invalid",

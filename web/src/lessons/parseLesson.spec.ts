@@ -163,6 +163,15 @@ describe("parseLesson details", () => {
     ]);
   });
 
+  it("notices a step or hint whose closing fence is missing", () => {
+    const unclosedStep = `${FRONTMATTER}\n::::step{#a manual}\n### A\n:::hint\nh\n:::\n`;
+    expect(
+      parse(unclosedStep).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`),
+    ).toEqual(["10:1 unclosed-directive this step is never closed: end it with a `::::` line"]);
+    const unclosedHint = `${FRONTMATTER}\n::::step{#a manual}\n### A\n:::hint\nh\n::::\n`;
+    expect(where(parse(unclosedHint).diagnostics)).toEqual(["12:1 unclosed-directive"]);
+  });
+
   it("rejects classes, unknown attributes and a bracket label on a step", () => {
     const source = `${FRONTMATTER}\n::::step[Title]{#a .red manul}\n### A\n::::\n`;
     expect(parse(source).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([

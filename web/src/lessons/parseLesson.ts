@@ -99,10 +99,27 @@ export function parseLesson(source: string, file: string, language: Language): P
   const steps: Step[] = [];
   let trailing: RootContent[] = [];
 
+  /** A container runs to the end of its parent when its closing fence is missing; say so. */
+  const checkClosed = (node: ContainerDirective, colons: number): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const text = source.slice(start, end);
+    const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+    if (!text.includes("\n") || !new RegExp(`^\\s*:{${colons},}\\s*$`).test(lastLine)) {
+      report(
+        node,
+        "unclosed-directive",
+        `this ${node.name} is never closed: end it with a \`${":".repeat(colons)}\` line`,
+      );
+    }
+  };
+
   const takeStepFence = (node: ContainerDirective): void => {
     const offset = node.position?.start.offset;
     const colons =
       offset === undefined ? STEP_FENCE_COLONS : (/^:*/.exec(source.slice(offset))?.[0].length ?? 0);
+    checkClosed(node, Math.max(colons, 3));
     if (colons < STEP_FENCE_COLONS) {
       report(
         node,
@@ -183,6 +200,7 @@ export function parseLesson(source: string, file: string, language: Language): P
   };
 
   const parseHint = (node: ContainerDirective, step: Step): Hint => {
+    checkClosed(node, 3);
     for (const key of Object.keys(node.attributes ?? {})) {
       report(node, "unknown-attribute", `\`:::hint\` takes no attributes, found \`${key}\``);
     }

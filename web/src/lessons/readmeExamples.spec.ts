@@ -23,8 +23,8 @@ describe.each([
     const step = fenced(section, "````markdown");
     const lesson = parseLesson(`${frontmatter}\n${step}`, "README.md", "en");
     expect(lesson.diagnostics).toEqual([]);
-    expect(lesson.steps.map((s) => [s.id, s.hints.length, s.panels.length, Boolean(s.check && s.solution)])).toEqual([
-      ["set-hostname", 2, 1, true],
-    ]);
+    expect(
+      lesson.steps.map((s) => [s.id, s.hints.length, s.panels.length, Boolean(s.check && s.solution)]),
+    ).toEqual([["set-hostname", 2, 1, true]]);
   });
 });

@@ -16,8 +16,7 @@ export const lessonStrings = defineStrings(
     continue: "Continue",
     review: "Review",
     chapterHasErrors: "This chapter has errors",
-    errorCardIntro:
-      "Its lesson files could not be loaded. `npm run lessons:check` reports the same problems:",
+    errorCardIntro: "Its lesson files could not be loaded. {command} reports the same problems:",
     otherChaptersWork: "The other chapters are not affected.",
     warnings: "Warnings",
     backToChapters: "All chapters",
@@ -77,8 +76,7 @@ export const lessonStrings = defineStrings(
     continue: "続ける",
     review: "復習する",
     chapterHasErrors: "このチャプターにはエラーがあります",
-    errorCardIntro:
-      "レッスンファイルを読み込めませんでした。`npm run lessons:check` でも同じ問題が報告されます:",
+    errorCardIntro: "レッスンファイルを読み込めませんでした。{command} でも同じ問題が報告されます:",
     otherChaptersWork: "ほかのチャプターには影響しません。",
     warnings: "警告",
     backToChapters: "チャプター一覧",

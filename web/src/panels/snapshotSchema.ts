@@ -3,7 +3,11 @@
 import { cgroupSchema, processSchema, snapshotSchema } from "../vm/protocol.ts";
 import type { z } from "zod";
 
-export { cgroupSchema as panelCgroupSchema, processSchema as panelProcessSchema, snapshotSchema as panelSnapshotSchema };
+export {
+  cgroupSchema as panelCgroupSchema,
+  processSchema as panelProcessSchema,
+  snapshotSchema as panelSnapshotSchema,
+};
 
 export type PanelSnapshot = z.infer<typeof snapshotSchema>;
 export type PanelProcess = z.infer<typeof processSchema>;

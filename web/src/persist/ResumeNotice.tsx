@@ -12,10 +12,15 @@ export function ResumeNotice() {
   if (dismissed === generation) return null;
   let text: string | undefined;
   if (resumeFailed) text = t("resumeFailed");
-  else if (mode === "resumed" && savedAt) text = t("resumed", { time: new Date(savedAt).toLocaleString(language) });
+  else if (mode === "resumed" && savedAt)
+    text = t("resumed", { time: new Date(savedAt).toLocaleString(language) });
   if (!text) return null;
   return (
-    <div className={resumeFailed ? "notice notice--warn" : "notice"} role="status" data-testid="resume-notice">
+    <div
+      className={resumeFailed ? "notice notice--warn" : "notice"}
+      role="status"
+      data-testid="resume-notice"
+    >
       <span>{text}</span>
       <button type="button" onClick={() => setDismissed(generation)}>
         {t("dismiss")}

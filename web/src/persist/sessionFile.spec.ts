@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { decodeSession, encodeSession, SessionFileError } from "./sessionFile.ts";
 
-const header = { image_id: "abc", machine: "m", savedAt: 1, language: "ja" as const, progress: { chapters: { x: 1 } } };
+const header = {
+  image_id: "abc",
+  machine: "m",
+  savedAt: 1,
+  language: "ja" as const,
+  progress: { chapters: { x: 1 } },
+};
 
 describe("session file", () => {
   it("round-trips the header and the state bytes", async () => {
@@ -20,6 +26,8 @@ describe("session file", () => {
   it("rejects other files and damaged headers with a clear error", async () => {
     await expect(decodeSession(new Blob(["hello"]))).rejects.toThrow(SessionFileError);
     await expect(decodeSession(new Blob(["CONTAINER-LAB-SESSION 1\n{oops\n"]))).rejects.toThrow(/damaged/);
-    await expect(decodeSession(new Blob(['CONTAINER-LAB-SESSION 1\n{"image_id":1}\n']))).rejects.toThrow(/incomplete/);
+    await expect(decodeSession(new Blob(['CONTAINER-LAB-SESSION 1\n{"image_id":1}\n']))).rejects.toThrow(
+      /incomplete/,
+    );
   });
 });

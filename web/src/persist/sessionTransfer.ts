@@ -14,7 +14,13 @@ export async function exportSession(): Promise<Blob> {
   const [{ state, savedAt }, imageId] = await Promise.all([vmHost.exportMachine(), currentImageId()]);
   const progress: unknown = JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? "null");
   return encodeSession(
-    { image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt, language: useLanguageStore.getState().language, progress },
+    {
+      image_id: imageId,
+      machine: MACHINE_FINGERPRINT,
+      savedAt,
+      language: useLanguageStore.getState().language,
+      progress,
+    },
     state,
   );
 }

@@ -7,7 +7,8 @@ export const persistStrings = defineStrings(
     saving: "Saving your machine…",
     savedAt: "Machine saved at {time}",
     notSaved: "Your machine is saved automatically",
-    quota: "Could not save your machine: the browser's storage is full. Free some space or download your session.",
+    quota:
+      "Could not save your machine: the browser's storage is full. Free some space or download your session.",
     saveFailed: "Could not save your machine: {message}",
     saveNow: "Save now",
     download: "Download my session",
@@ -16,7 +17,8 @@ export const persistStrings = defineStrings(
     loaded: "Session loaded.",
     loadFailed: "Could not load the session: {message}",
     resumed: "Welcome back: your machine was restored as you left it ({time}).",
-    resumeFailed: "Your saved machine could not be restored, so a fresh one was started. Your lesson progress is kept.",
+    resumeFailed:
+      "Your saved machine could not be restored, so a fresh one was started. Your lesson progress is kept.",
     dismiss: "Dismiss",
   },
   {
@@ -25,7 +27,8 @@ export const persistStrings = defineStrings(
     saving: "マシンを保存中…",
     savedAt: "{time} にマシンを保存しました",
     notSaved: "マシンは自動的に保存されます",
-    quota: "マシンを保存できません: ブラウザのストレージが一杯です。空きを作るか、セッションをダウンロードしてください。",
+    quota:
+      "マシンを保存できません: ブラウザのストレージが一杯です。空きを作るか、セッションをダウンロードしてください。",
     saveFailed: "マシンを保存できません: {message}",
     saveNow: "今すぐ保存",
     download: "セッションをダウンロード",
@@ -34,7 +37,8 @@ export const persistStrings = defineStrings(
     loaded: "セッションを読み込みました。",
     loadFailed: "セッションを読み込めません: {message}",
     resumed: "おかえりなさい。マシンを前回の状態に戻しました ({time})。",
-    resumeFailed: "保存済みのマシンを復元できなかったため、新しいマシンを起動しました。レッスンの進捗は残っています。",
+    resumeFailed:
+      "保存済みのマシンを復元できなかったため、新しいマシンを起動しました。レッスンの進捗は残っています。",
     dismiss: "閉じる",
   },
 );

@@ -18,9 +18,9 @@ import workerUrl from "./worker/vmWorker.ts?worker&url";
  * v86 paces its main loop with scheduler.postTask only when its page URL says
  * "use-scheduling-api"; otherwise it spawns a blob: worker as a timer, which our
  * Content-Security-Policy (worker-src 'self') rightly refuses. Inside our worker, location is
- * the worker's URL, so the fragment opts in there.
+ * the worker's URL, so a query string opts in there (the service worker keeps it: see sw-template.js).
  */
-const WORKER_URL_FRAGMENT = "#use-scheduling-api";
+const WORKER_URL_QUERY = "?use-scheduling-api";
 
 const HEARTBEAT_MS = 5_000;
 const HEARTBEAT_TIMEOUT_MS = 4_000;
@@ -71,7 +71,7 @@ export class VmHost {
   start(options: { resume?: boolean } = {}): void {
     this.stop();
     useVmStore.setState({ phase: "downloading", downloads: {}, error: undefined, health: "ok" });
-    this.worker = new Worker(new URL(workerUrl + WORKER_URL_FRAGMENT, document.baseURI), { type: "module" });
+    this.worker = new Worker(new URL(workerUrl + WORKER_URL_QUERY, document.baseURI), { type: "module" });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.handle(event.data);
     this.worker.onerror = (event) => this.fail(event.message || "the emulator worker failed to start");
     this.post({ type: "start", assets: assetUrls(document.baseURI), resume: options.resume ?? true });

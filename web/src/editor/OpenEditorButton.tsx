@@ -1,0 +1,21 @@
+// The header's "Editor" button: brings the editor tab forward, or back to the terminal.
+import type { ReactNode } from "react";
+import { useEditorStore } from "./editorStore.ts";
+import { editorStrings } from "./strings.ts";
+
+export function OpenEditorButton(): ReactNode {
+  const t = editorStrings.useStrings();
+  const tab = useEditorStore((s) => s.tab);
+  const showTab = useEditorStore((s) => s.showTab);
+  return (
+    <button
+      type="button"
+      data-testid="open-editor"
+      aria-pressed={tab === "editor"}
+      aria-label={t("openEditorLabel")}
+      onClick={() => showTab(tab === "editor" ? "terminal" : "editor")}
+    >
+      {t("openEditor")}
+    </button>
+  );
+}

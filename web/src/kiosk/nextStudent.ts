@@ -1,0 +1,29 @@
+// Hands the station to the next student: a fresh machine, no progress, the chapter list.
+import { useProgressStore } from "../lessons/index.ts";
+import { vmHost } from "../vm/vmHost.ts";
+import { useVmStore } from "../vm/vmStore.ts";
+import { usePersistStore } from "../persist/persistStore.ts";
+import { useKioskStore } from "./kioskStore.ts";
+
+export async function nextStudent(): Promise<number> {
+  const started = performance.now();
+  useKioskStore.setState({ resetting: true });
+  useProgressStore.setState({ chapters: {} });
+  usePersistStore.setState({ dirty: false, lastSavedAt: undefined, error: undefined });
+  window.location.hash = "";
+  vmHost.reset({ forget: true });
+  // Ready again after having been away from ready: the fresh machine, not the old one.
+  await new Promise<void>((resolve) => {
+    let restarted = false;
+    const unsubscribe = useVmStore.subscribe((state) => {
+      if (state.phase !== "ready") restarted = true;
+      if (restarted && (state.phase === "ready" || state.phase === "failed")) {
+        unsubscribe();
+        resolve();
+      }
+    });
+  });
+  const ms = performance.now() - started;
+  useKioskStore.setState({ resetting: false, lastResetMs: ms });
+  return ms;
+}

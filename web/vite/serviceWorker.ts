@@ -1,0 +1,38 @@
+// Writes sw.js into the build: the service worker template with the list of every built file
+// and a version derived from their contents (a new build → a new cache, installed beside the old).
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import type { Plugin } from "vite";
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+export function serviceWorker(): Plugin {
+  let outDir = "";
+  return {
+    name: "container-lab-service-worker",
+    apply: "build",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const files = walk(outDir)
+        .map((path) => relative(outDir, path).split("\\").join("/"))
+        .filter((file) => file !== "sw.js" && !file.endsWith(".map") && file !== "kiosk.json")
+        .sort();
+      const hash = createHash("sha256");
+      for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
+      const version = hash.digest("hex").slice(0, 16);
+      const template = readFileSync(join(import.meta.dirname, "sw-template.js"), "utf8");
+      const source = template
+        .replace('"__VERSION__"', JSON.stringify(version))
+        .replace("__FILES__", JSON.stringify(files));
+      writeFileSync(join(outDir, "sw.js"), source);
+      writeFileSync(join(outDir, "version.json"), JSON.stringify({ version, files: files.length }) + "\n");
+    },
+  };
+}
