@@ -5,6 +5,8 @@ import { dirname } from "node:path";
 import { agentBench, guestBench, imageBench } from "./bench/guestBench.ts";
 import type { Results } from "./bench/stats.ts";
 import { webBench } from "./bench/webBench.ts";
+import { persistBench } from "./bench/persistBench.ts";
+import { panelsBench } from "./bench/panelsBench.ts";
 import { BENCH_FILE } from "./lib/paths.ts";
 
 type Suite = (log: (line: string) => void) => Results | Promise<Results>;
@@ -13,6 +15,8 @@ const SUITES: Record<string, Suite> = {
   guest: guestBench,
   agent: agentBench,
   web: webBench,
+  panels: panelsBench,
+  persist: persistBench,
 };
 
 const onlyIndex = process.argv.indexOf("--only");

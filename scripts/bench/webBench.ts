@@ -1,6 +1,6 @@
 // The page, measured in headless Chromium against the production build on a local server.
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../lib/browser.ts";
+import { benchContext, launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { serveStatic } from "../lib/staticServer.ts";
 import { median, round, type Results } from "./stats.ts";
@@ -13,7 +13,7 @@ async function timeToPrompt(
   url: string,
   cold: boolean,
 ): Promise<{ ms: number; bytes: number; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await benchContext(browser);
   if (cold)
     await context.route(/snapshot\.(json|bin\.zst)$/, (route) => route.fulfill({ status: 404, body: "" }));
   const page = await context.newPage();

@@ -1,6 +1,6 @@
 // Headless Chromium for the bench: Debian's chromium where installed, else Playwright's own.
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -16,4 +16,14 @@ export function launchChromium(): Promise<Browser> {
     process.env.CHROMIUM_PATH ??
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
   return chromium.launch({ headless: true, executablePath, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser context for measurements. tsx compiles functions passed to page.evaluate with
+ * esbuild's keepNames, which wraps named inner functions in a `__name` helper the page lacks.
+ */
+export async function benchContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
+  await context.addInitScript({ content: "globalThis.__name = (fn) => fn;" });
+  return context;
 }

@@ -1,0 +1,119 @@
+// Saving the student's machine and handing a kiosk to the next student, in headless Chromium.
+import type { Page } from "playwright-core";
+import { benchContext, launchChromium } from "../lib/browser.ts";
+import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
+import { serveStatic } from "../lib/staticServer.ts";
+import { median, round, type Results } from "./stats.ts";
+
+async function waitForPrompt(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector("[data-testid=boot-overlay]") &&
+      (document.querySelector(".xterm-rows")?.textContent ?? "").includes("root@containerlab"),
+    undefined,
+    { polling: "raf", timeout: 60_000 },
+  );
+}
+
+/** Main-thread long tasks (over 50 ms) during `action`, summed, and how long it took. */
+async function measure(page: Page, click: string, done: string): Promise<{ ms: number; blockedMs: number }> {
+  return page.evaluate(
+    ([clickSelector, doneText]) =>
+      new Promise<{ ms: number; blockedMs: number }>((resolve) => {
+        let blockedMs = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) blockedMs += entry.duration;
+        });
+        observer.observe({ type: "longtask" });
+        const status = document.querySelector("[data-testid=save-status]");
+        const before = status?.textContent;
+        const started = performance.now();
+        (document.querySelector(clickSelector) as HTMLButtonElement).click();
+        const poll = () => {
+          const text = document.querySelector("[data-testid=save-status]")?.textContent ?? "";
+          if (text !== before && new RegExp(doneText).test(text)) {
+            observer.disconnect();
+            resolve({ ms: performance.now() - started, blockedMs });
+          } else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      }),
+    [click, done] as const,
+  );
+}
+
+async function savedBytes(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("container-lab");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction("machine").objectStore("machine").get("current");
+          get.onsuccess = () => resolve((get.result as { state: Blob } | undefined)?.state.size ?? 0);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+export async function persistBench(log: (line: string) => void): Promise<Results> {
+  ensureBuild();
+  const server = await serveStatic(WEB_DIST, 0);
+  const browser = await launchChromium();
+  try {
+    const context = await benchContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForPrompt(page);
+    await page.getByTestId("session-menu").click();
+    const saves: number[] = [];
+    const blocked: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const run = await measure(page, "[data-testid=save-now]", "saved at");
+      saves.push(run.ms);
+      blocked.push(run.blockedMs);
+    }
+    const bytes = await savedBytes(page);
+    log(`save: ${saves.map(Math.round).join(", ")} ms; main thread blocked ${blocked.map(Math.round).join(", ")} ms`);
+    await context.close();
+
+    const kiosk = await benchContext(browser);
+    const station = await kiosk.newPage();
+    station.on("dialog", (dialog) => void dialog.accept());
+    await station.goto(`${server.url}?kiosk`);
+    await waitForPrompt(station);
+    const resets: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ms = await station.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const button = document.querySelector("[data-testid=next-student]") as HTMLButtonElement;
+            const started = performance.now();
+            button.click();
+            const poll = () => {
+              const ready =
+                !button.disabled &&
+                !document.querySelector("[data-testid=boot-overlay]") &&
+                (document.querySelector(".xterm-rows")?.textContent ?? "").includes("root@containerlab");
+              if (ready && performance.now() - started > 50) resolve(performance.now() - started);
+              else requestAnimationFrame(poll);
+            };
+            requestAnimationFrame(poll);
+          }),
+      );
+      resets.push(ms);
+    }
+    log(`kiosk reset: ${resets.map(Math.round).join(", ")} ms`);
+    await kiosk.close();
+    return {
+      "persist.save_ms": round(median(saves)),
+      "persist.main_thread_block_ms": round(Math.max(...blocked)),
+      "persist.saved_bytes": bytes,
+      "kiosk.reset_ms": round(median(resets)),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
