@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
   {
@@ -29,6 +30,11 @@ export default tseslint.config(
         { paths: [{ name: "v86", message: "Use vmHost (browser) or NodeGuest (Node); only they touch v86." }] },
       ],
     },
+  },
+  {
+    // The service worker template: __FILES__ is replaced with the list of built files.
+    files: ["web/vite/sw-template.js"],
+    languageOptions: { globals: { ...globals.serviceworker, __FILES__: "readonly" } },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

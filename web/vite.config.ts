@@ -2,12 +2,13 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { machineImage } from "./vite/machineImage.ts";
 import { serviceWorker } from "./vite/serviceWorker.ts";
+import { watchLessons } from "./vite/watchLessons.ts";
 
 export default defineConfig({
   root: import.meta.dirname,
   // Relative asset URLs: the built lab works under any base path (a USB stick's server, a subfolder).
   base: "./",
-  plugins: [react(), machineImage(), serviceWorker()],
+  plugins: [react(), machineImage(), serviceWorker(), watchLessons()],
   worker: { format: "es" },
   build: {
     outDir: "dist",

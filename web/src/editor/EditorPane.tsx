@@ -90,6 +90,8 @@ export function EditorPane(): ReactNode {
             model={{ scheme: "guest", path: active.path }}
             language={active.language}
             value={active.text}
+            revision={active.revision}
+            readOnly={active.status === "loading"}
             onChange={(text) => setText(active.path, text)}
             onSave={saveActive}
             openModels={openModels}

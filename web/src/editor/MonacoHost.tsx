@@ -20,8 +20,16 @@ export interface ModelId {
 export interface MonacoHostProps {
   model: ModelId;
   language: EditorLanguage;
+  /**
+   * The text to show when the model is created, and again whenever `revision` changes. In
+   * between, the editor owns the text and reports it through onChange: pushing every
+   * `value` back would race the keyboard (a render can lag a keystroke behind).
+   */
   value: string;
+  /** Bump when `value` was replaced from outside (e.g. reloaded from the guest). */
+  revision?: number;
   onChange(value: string): void;
+  readOnly?: boolean;
   onSave?(): void;
   /** Problems found outside Monaco (the lesson validator). */
   markers?: readonly EditorMarker[];
@@ -33,7 +41,7 @@ export interface MonacoHostProps {
 const MARKER_OWNER = "container-lab";
 
 export function MonacoHost(props: MonacoHostProps): ReactNode {
-  const { model: id, language, value, markers, openModels, label } = props;
+  const { model: id, language, value, revision = 0, markers, openModels, label, readOnly = false } = props;
   const t = editorStrings.useStrings();
   const container = useRef<HTMLDivElement>(null);
   const [setup, setSetup] = useState<MonacoSetupModule>();
@@ -44,8 +52,6 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
   // Callbacks change every render; Monaco's listeners are registered once and read these.
   const callbacks = useRef(props);
   callbacks.current = props;
-  /** The last text this editor reported, to tell our own echo from a change made elsewhere. */
-  const reported = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
@@ -81,8 +87,8 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
   }, [setup]);
 
   useEffect(() => {
-    editor?.updateOptions({ ariaLabel: label, wordWrap: language === "markdown" ? "on" : "off" });
-  }, [editor, label, language]);
+    editor?.updateOptions({ ariaLabel: label, readOnly, wordWrap: language === "markdown" ? "on" : "off" });
+  }, [editor, label, language, readOnly]);
 
   // Bind the model for this file, creating it on first view.
   useEffect(() => {
@@ -92,15 +98,10 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
     let current = monaco.editor.getModel(uri);
     if (!current) current = monaco.editor.createModel(callbacks.current.value, language, uri);
     else if (current.getLanguageId() !== language) monaco.editor.setModelLanguage(current, language);
-    reported.current = current.getValue();
     editor.setModel(current);
     setModel(current);
     const bound = current;
-    const edits = bound.onDidChangeContent(() => {
-      const text = bound.getValue();
-      reported.current = text;
-      callbacks.current.onChange(text);
-    });
+    const edits = bound.onDidChangeContent(() => callbacks.current.onChange(bound.getValue()));
     const readProblems = () =>
       setProblems(monaco.editor.getModelMarkers({ resource: uri }).map((m) => fromMonacoMarker(m, monaco)));
     readProblems();
@@ -113,13 +114,13 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
     };
   }, [setup, editor, id.scheme, id.path, language]);
 
-  // A change from outside the editor (a reload from the guest) replaces the text.
+  // A change from outside the editor (a reload from the guest) replaces the text. Keyed on
+  // the revision only: the value of a render is read here, not compared on every keystroke.
+  const latestValue = useRef(value);
+  latestValue.current = value;
   useEffect(() => {
-    if (model && !model.isDisposed() && value !== reported.current && value !== model.getValue()) {
-      reported.current = value;
-      model.setValue(value);
-    }
-  }, [model, value]);
+    if (model && !model.isDisposed() && model.getValue() !== latestValue.current) model.setValue(latestValue.current);
+  }, [model, revision]);
 
   useEffect(() => {
     if (!setup || !model || model.isDisposed()) return;

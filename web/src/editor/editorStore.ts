@@ -38,6 +38,8 @@ export interface OpenFile {
   conflict: boolean;
   /** Counts saves, so the UI can announce "saved" once per save. */
   saves: number;
+  /** Bumped whenever `text` is replaced from the guest (not typed), so the editor shows it. */
+  revision: number;
 }
 
 export type ConflictChoice = "overwrite" | "reload" | "cancel";
@@ -84,7 +86,8 @@ export function createEditorStore(files: GuestFiles) {
         const file = await files.read(path);
         const text = file.exists ? file.text : "";
         const firstLine = text.split("\n", 1)[0] ?? "";
-        update(path, {
+        update(path, (f) => ({
+          revision: f.revision + 1,
           text,
           savedText: text,
           baseMtime: file.exists ? file.mtimeNs : ABSENT,
@@ -93,7 +96,7 @@ export function createEditorStore(files: GuestFiles) {
           loaded: true,
           problem: undefined,
           conflict: false,
-        });
+        }));
       } catch (error) {
         update(path, { status: "ready", problem: problemOf(error) });
       }
@@ -151,6 +154,7 @@ export function createEditorStore(files: GuestFiles) {
           loaded: false,
           conflict: false,
           saves: 0,
+          revision: 0,
         };
         set((s) => ({ files: [...s.files, file] }));
         await load(path);

@@ -41,12 +41,12 @@ export function readSavedMachine(): Promise<SavedMachine | undefined> {
   return run<SavedMachine | undefined>("readonly", (store) => store.get(KEY));
 }
 
-export function writeSavedMachine(saved: SavedMachine): Promise<void> {
-  return run<void>("readwrite", (store) => store.put(saved, KEY));
+export async function writeSavedMachine(saved: SavedMachine): Promise<void> {
+  await run<IDBValidKey>("readwrite", (store) => store.put(saved, KEY));
 }
 
-export function clearSavedMachine(): Promise<void> {
-  return run<void>("readwrite", (store) => store.delete(KEY));
+export async function clearSavedMachine(): Promise<void> {
+  await run<undefined>("readwrite", (store) => store.delete(KEY));
 }
 
 export async function gzip(data: ArrayBuffer): Promise<Blob> {

@@ -1,0 +1,46 @@
+// Lessons that run and check themselves, on the real guest.
+import { expect, test, type Page } from "@playwright/test";
+import { expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts";
+
+const CHAPTER = "#/chapter/example/step/";
+
+function stepLink(page: Page, title: RegExp) {
+  return page.getByRole("navigation", { name: "Steps" }).first().getByRole("link", { name: title });
+}
+
+test("Run types the command into the terminal and the step turns green by itself", async ({ page }) => {
+  await openLab(page, `./${CHAPTER}enter-uts-namespace`);
+  await page.getByRole("button", { name: "Run in the terminal: unshare --uts bash" }).click();
+  await expectTerminal(page, /unshare --uts bash/);
+  await expect(stepLink(page, /Start a shell in a new UTS namespace \(done\)/)).toBeVisible();
+  // The next step, done by typing instead of clicking.
+  await page.goto(`./${CHAPTER}set-hostname`);
+  expect(await runInTerminal(page, "hostname demo")).toBe(0);
+  await expect(stepLink(page, /Rename the container \(done\)/)).toBeVisible();
+});
+
+test("progress survives a reload", async ({ page }) => {
+  await openLab(page, `./${CHAPTER}enter-uts-namespace`);
+  // A nested shell: the command does not finish, its new prompt appears.
+  await page.getByTestId("terminal").click();
+  await page.keyboard.type("unshare --uts bash\n");
+  await expect(stepLink(page, /Start a shell in a new UTS namespace \(done\)/)).toBeVisible();
+  await page.reload();
+  await waitForMachine(page);
+  await expect(stepLink(page, /Start a shell in a new UTS namespace \(done\)/)).toBeVisible();
+  await page.goto("./#/");
+  await expect(page.getByText(/1 of 8 steps done/)).toBeVisible();
+});
+
+test("a step can send the student to a panel", async ({ page }) => {
+  await openLab(page, `./${CHAPTER}create-cgroup`);
+  await expect(page.getByRole("tab", { name: /cgroups/i })).toHaveAttribute("aria-selected", "true");
+});
+
+test("lessons switch language with the app", async ({ page }) => {
+  await openLab(page, `./${CHAPTER}look-around`);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("ja");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await expect(page.getByRole("region", { name: "レッスン" })).toBeVisible();
+  await expectTerminal(page, /root@containerlab/);
+});
