@@ -18,7 +18,7 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
   {
@@ -27,7 +27,9 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "v86", message: "Use vmHost (browser) or NodeGuest (Node); only they touch v86." }] },
+        {
+          paths: [{ name: "v86", message: "Use vmHost (browser) or NodeGuest (Node); only they touch v86." }],
+        },
       ],
     },
   },

@@ -71,10 +71,20 @@ async function shownText(scope: ReturnType<Page["locator"]>): Promise<string> {
   return (await scope.locator(".view-lines").innerText()).replace(/\u00a0/g, " ");
 }
 
-/** Puts the cursor at the end of the text and types. */
-async function typeAtEnd(page: Page, scope: ReturnType<Page["locator"]>, text: string): Promise<void> {
+/** Types at the end of the text ("end"), or at the end of its first line. */
+async function typeAt(
+  page: Page,
+  scope: ReturnType<Page["locator"]>,
+  where: "end" | "first-line",
+  text: string,
+): Promise<void> {
   await scope.locator(".view-lines").click();
-  await page.keyboard.press("Control+End");
+  if (where === "end") {
+    await page.keyboard.press("Control+End");
+  } else {
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("End");
+  }
   await page.keyboard.type(text);
 }
 
@@ -91,7 +101,7 @@ test("a guest file is opened, edited and saved back into the guest", async ({ pa
 
   await openGuestFile(page, "/root/editor-e2e.txt");
   await expect.poll(() => shownText(editor(page))).toContain("original");
-  await typeAtEnd(page, editor(page), " edited");
+  await typeAt(page, editor(page), "first-line", " edited");
   await expect(tab(page, "/root/editor-e2e.txt")).toHaveAttribute("data-dirty", "true");
   await page.keyboard.press("Control+S");
   await expect(tab(page, "/root/editor-e2e.txt")).toHaveAttribute("data-dirty", "false");
@@ -111,7 +121,7 @@ test("saving over a file that changed in the guest asks first", async ({ page, b
   const path = "/root/conflict.txt";
   expect(await runInTerminal(page, `echo one > ${path}`)).toBe(0);
   await openGuestFile(page, path);
-  await typeAtEnd(page, editor(page), " mine");
+  await typeAt(page, editor(page), "first-line", " mine");
 
   // A command rewrites the file while the edit is unsaved.
   await showTerminal(page);
@@ -135,7 +145,7 @@ test("saving over a file that changed in the guest asks first", async ({ page, b
   await page.getByTestId("center-tab-editor").click();
   // A clean buffer simply follows the guest.
   await expect.poll(() => shownText(editor(page))).toContain("external");
-  await typeAtEnd(page, editor(page), " mine-wins");
+  await typeAt(page, editor(page), "first-line", " mine-wins");
   await showTerminal(page);
   expect(await runInTerminal(page, `echo meanwhile >> ${path}`)).toBe(0);
   await page.getByTestId("center-tab-editor").click();
@@ -163,14 +173,14 @@ test("an OCI config.json is checked against the runtime spec's schema", async ({
   await expect(problems).toContainText(/"network"/);
   await expect(editor(page).locator(".squiggly-error").first()).toBeAttached();
 
-  // Completion offers the spec's field names.
+  // Completion offers the spec's field names in a config written from scratch.
   await editor(page).locator(".view-lines").click();
-  await page.keyboard.press("Control+Home");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.type('"h');
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("{");
+  await page.keyboard.press("Enter");
   await page.keyboard.press("Control+Space");
   await expect(page.locator(".suggest-widget")).toContainText("hostname");
+  await expect(page.locator(".suggest-widget")).toContainText("ociVersion");
   await page.keyboard.press("Escape");
   expectClean(seen);
 });
@@ -183,7 +193,7 @@ test("author mode lints a lesson as it is typed and previews it", async ({ page,
   await expect(author.getByTestId("author-preview")).toContainText("A container in two pieces");
   await expect(author.getByTestId("editor-problems")).not.toContainText("unknown-directive");
 
-  await typeAtEnd(page, author, "\n\nA brand-new closing line.\n\n::bogus\n");
+  await typeAt(page, author, "end", "\n\nA brand-new closing line.\n\n::bogus\n");
   const problems = author.getByTestId("editor-problems");
   await expect(problems).toContainText("unknown directive `bogus`");
   await expect(problems).toContainText("[unknown-directive]");

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { expect, test } from "@playwright/test";
 import { expectTerminal, runInTerminal, waitForMachine } from "./lab.ts";
 
@@ -62,7 +63,7 @@ test.beforeAll(async () => {
     server?.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       // Vite colours the port number: compare without the escape codes.
-      if (output.replace(/\x1b\[[0-9;]*m/g, "").includes(`:${PORT}/`)) {
+      if (stripVTControlCharacters(output).includes(`:${PORT}/`)) {
         clearTimeout(timer);
         resolve();
       }

@@ -35,7 +35,9 @@ export async function panelsBench(log: (line: string) => void): Promise<Results>
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number };
       w.__longTasks = 0;
-      new PerformanceObserver((list) => (w.__longTasks += list.getEntries().length)).observe({ type: "longtask" });
+      new PerformanceObserver((list) => (w.__longTasks += list.getEntries().length)).observe({
+        type: "longtask",
+      });
     });
 
     // Freshness: from the shell's "finished" mark to the new cgroup drawn in the panel.
@@ -51,7 +53,8 @@ export async function panelsBench(log: (line: string) => void): Promise<Results>
             const poll = () => {
               const now = performance.now();
               if (!finishedAt && status?.getAttribute("data-seq") !== seq) finishedAt = now;
-              if (finishedAt && document.querySelector(`[data-testid="${testId}"]`)) resolve(now - finishedAt);
+              if (finishedAt && document.querySelector(`[data-testid="${testId}"]`))
+                resolve(now - finishedAt);
               else requestAnimationFrame(poll);
             };
             requestAnimationFrame(poll);
@@ -69,13 +72,19 @@ export async function panelsBench(log: (line: string) => void): Promise<Results>
       page,
       `p=$(pidof guest-agent); a=$(awk '{print $14+$15}' /proc/$p/stat); sleep ${WINDOW_S}; b=$(awk '{print $14+$15}' /proc/$p/stat); echo AGENT_TICKS=$((b-a))`,
     );
-    await page.waitForFunction(() => /AGENT_TICKS=\d+/.test(document.querySelector(".xterm-rows")?.textContent ?? ""), undefined, {
-      timeout: (WINDOW_S + 30) * 1000,
-    });
+    await page.waitForFunction(
+      () => /AGENT_TICKS=\d+/.test(document.querySelector(".xterm-rows")?.textContent ?? ""),
+      undefined,
+      {
+        timeout: (WINDOW_S + 30) * 1000,
+      },
+    );
     const ticks = Number((await terminalText(page)).match(/AGENT_TICKS=(\d+)/)?.[1]);
     const cpuPct = (ticks / CLOCK_TICKS_PER_S / WINDOW_S) * 100;
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
-    log(`agent: ${ticks} ticks in ${WINDOW_S} s = ${round(cpuPct, 2)} % of the guest CPU; ${longTasks} long tasks`);
+    log(
+      `agent: ${ticks} ticks in ${WINDOW_S} s = ${round(cpuPct, 2)} % of the guest CPU; ${longTasks} long tasks`,
+    );
     await context.close();
     return {
       "panels.update_ms": round(median(updates)),

@@ -75,7 +75,9 @@ export async function persistBench(log: (line: string) => void): Promise<Results
       blocked.push(run.blockedMs);
     }
     const bytes = await savedBytes(page);
-    log(`save: ${saves.map(Math.round).join(", ")} ms; main thread blocked ${blocked.map(Math.round).join(", ")} ms`);
+    log(
+      `save: ${saves.map(Math.round).join(", ")} ms; main thread blocked ${blocked.map(Math.round).join(", ")} ms`,
+    );
     await context.close();
 
     const kiosk = await benchContext(browser);

@@ -22,7 +22,10 @@ export function launchChromium(): Promise<Browser> {
  * A browser context for measurements. tsx compiles functions passed to page.evaluate with
  * esbuild's keepNames, which wraps named inner functions in a `__name` helper the page lacks.
  */
-export async function benchContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function benchContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
   await context.addInitScript({ content: "globalThis.__name = (fn) => fn;" });
   return context;

@@ -1,16 +1,31 @@
-// Offers a reset when the guest stops answering (agent heartbeat) or the kernel panicked.
+// Offers a way out when the guest stops answering (agent heartbeat) or the kernel panicked:
+// back to the student's last saved machine (their work survives), or a fresh one.
+import { useLanguageStore } from "../i18n/languageStore.ts";
+import { usePersistStore } from "../persist/persistStore.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { appStrings } from "./strings.ts";
 
 export function HealthBanner() {
   const health = useVmStore((s) => s.health);
+  const resumedFrom = useVmStore((s) => (s.mode === "resumed" ? s.savedAt : undefined));
+  const lastSavedAt = usePersistStore((s) => s.lastSavedAt) ?? resumedFrom;
+  const language = useLanguageStore((s) => s.language);
   const t = appStrings.useStrings();
   if (health === "ok") return null;
   return (
     <div className="health-banner" role="alert" data-testid="health-banner">
       <span>{health === "panicked" ? t("panicked") : t("unresponsive")}</span>
-      <button type="button" onClick={() => vmHost.reset({ forget: false })}>
+      {lastSavedAt !== undefined && (
+        <button
+          type="button"
+          data-testid="restore-saved"
+          onClick={() => vmHost.reset({ forget: false, to: "saved" })}
+        >
+          {t("restoreSaved", { time: new Date(lastSavedAt).toLocaleTimeString(language) })}
+        </button>
+      )}
+      <button type="button" data-testid="reset-fresh" onClick={() => vmHost.reset({ forget: false })}>
         {t("resetNow")}
       </button>
     </div>

@@ -30,8 +30,8 @@ export const appStrings = defineStrings(
     retry: "Retry",
     unresponsive: "The machine is not answering. A runaway process may be hogging it.",
     panicked: "The guest kernel panicked.",
-    resetNow: "Reset the machine",
-    lessonPlaceholderMissing: "Lessons could not be loaded.",
+    resetNow: "Start a fresh machine",
+    restoreSaved: "Go back to your machine as saved at {time}",
   },
   {
     title: "Container Lab",
@@ -62,7 +62,7 @@ export const appStrings = defineStrings(
     retry: "再試行",
     unresponsive: "マシンが応答しません。暴走したプロセスが CPU を占有しているかもしれません。",
     panicked: "ゲストカーネルがパニックしました。",
-    resetNow: "マシンをリセット",
-    lessonPlaceholderMissing: "レッスンを読み込めませんでした。",
+    resetNow: "新しいマシンを起動",
+    restoreSaved: "{time} に保存したマシンに戻す",
   },
 );

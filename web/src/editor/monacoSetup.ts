@@ -23,6 +23,9 @@ import "monaco-editor/features/linesOperations/register";
 import "monaco-editor/features/multicursor/register";
 import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/suggest/register";
+// features/suggest/register (0.57) brings only inline suggestions; the suggest widget that JSON
+// completion needs is this contribution, which editor.main.js imports the same way.
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";

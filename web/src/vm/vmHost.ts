@@ -87,11 +87,13 @@ export class VmHost {
   }
 
   /**
-   * Fresh machine from the shipped snapshot, without reloading the page. A reset the student
-   * asked for also forgets their saved machine; one the app does (a hung guest) keeps it.
+   * A fresh machine from the shipped snapshot (or, with `to: "saved"`, the student's last
+   * saved machine), without reloading the page. "Reset machine" forgets the saved machine;
+   * recovering from a hung guest keeps it.
    */
-  reset(options: { forget?: boolean } = {}): void {
+  reset(options: { forget?: boolean; to?: "fresh" | "saved" } = {}): void {
     const forget = options.forget ?? true;
+    const to = options.to ?? "fresh";
     if (!this.worker || useVmStore.getState().phase === "failed") {
       this.start({ resume: !forget });
       return;
@@ -99,7 +101,7 @@ export class VmHost {
     this.rejectAll("agent_restarted", "the machine was reset");
     this.stopHeartbeat();
     this.newGeneration();
-    this.post({ type: "reset", forget });
+    this.post({ type: "reset", to, forget });
   }
 
   /** Saves the machine into the browser (IndexedDB), in the worker: the page does not wait. */

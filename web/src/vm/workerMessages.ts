@@ -27,8 +27,11 @@ export type ToWorker =
   | { type: "start"; assets: MachineAssets; resume: boolean }
   | { type: "console-input"; data: Uint8Array }
   | { type: "agent-request"; id: number; request: AgentRequestType; params: unknown; timeoutMs: number }
-  /** Back to the fresh machine; `forget` also drops the student's saved machine. */
-  | { type: "reset"; forget: boolean }
+  /**
+   * Back to the fresh machine, or to the student's last saved one (after a hang: their work
+   * survives). `forget` also drops the saved machine.
+   */
+  | { type: "reset"; to: "fresh" | "saved"; forget: boolean }
   | { type: "save"; id: number }
   | { type: "export"; id: number }
   | { type: "import"; id: number; state: Blob };

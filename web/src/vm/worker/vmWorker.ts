@@ -214,9 +214,18 @@ async function replaceState(state: ArrayBuffer, mode: StartMode): Promise<void> 
   post({ type: "ready", mode, ms: performance.now() - began });
 }
 
-async function reset(forget: boolean): Promise<void> {
+async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
   if (forget) await clearSavedMachine().catch(() => undefined);
   if (!emulator) return;
+  const saved = to === "saved" ? await loadSaved() : undefined;
+  if (saved) {
+    try {
+      await replaceState(await gunzip(saved.state), "resumed");
+      return;
+    } catch (error) {
+      console.warn("the saved machine could not be restored; starting fresh", error);
+    }
+  }
   if (freshState) {
     await replaceState(freshState.slice(0), "snapshot");
     return;
@@ -301,7 +310,7 @@ scope.onmessage = (event) => {
       break;
     }
     case "reset":
-      serially(() => reset(message.forget));
+      serially(() => reset(message.to, message.forget));
       break;
     case "save":
       serially(() => save(message.id));
