@@ -71,6 +71,14 @@ async function shownText(scope: ReturnType<Page["locator"]>): Promise<string> {
   return (await scope.locator(".view-lines").innerText()).replace(/\u00a0/g, " ");
 }
 
+/** Clicks into the editor's visible top-left text area (its line box spans the whole file). */
+async function focusEditor(scope: ReturnType<Page["locator"]>): Promise<void> {
+  await scope
+    .locator(".monaco-editor")
+    .first()
+    .click({ position: { x: 120, y: 12 } });
+}
+
 /** Types at the end of the text ("end"), or at the end of its first line. */
 async function typeAt(
   page: Page,
@@ -78,7 +86,7 @@ async function typeAt(
   where: "end" | "first-line",
   text: string,
 ): Promise<void> {
-  await scope.locator(".view-lines").click();
+  await focusEditor(scope);
   if (where === "end") {
     await page.keyboard.press("Control+End");
   } else {
@@ -127,7 +135,7 @@ test("saving over a file that changed in the guest asks first", async ({ page, b
   await showTerminal(page);
   expect(await runInTerminal(page, `echo theirs > ${path}`)).toBe(0);
   await page.getByTestId("center-tab-editor").click();
-  await editor(page).locator(".view-lines").click();
+  await focusEditor(editor(page));
   await page.keyboard.press("Control+S");
   const dialog = page.getByTestId("conflict-dialog");
   await expect(dialog).toBeVisible();
@@ -174,7 +182,7 @@ test("an OCI config.json is checked against the runtime spec's schema", async ({
   await expect(editor(page).locator(".squiggly-error").first()).toBeAttached();
 
   // Completion offers the spec's field names in a config written from scratch.
-  await editor(page).locator(".view-lines").click();
+  await focusEditor(editor(page));
   await page.keyboard.press("Control+A");
   await page.keyboard.type("{");
   await page.keyboard.press("Enter");
@@ -211,7 +219,7 @@ test("the editor speaks Japanese when the page does", async ({ page, baseURL }) 
   await openGuestFile(page, "/etc/hostname");
   await expect(page.getByTestId("center-tab-editor")).toHaveText("エディタ");
   // Monaco's own widgets too: its Japanese strings were loaded before it.
-  await editor(page).locator(".view-lines").click();
+  await focusEditor(editor(page));
   await page.keyboard.press("Control+F");
   await expect(editor(page).locator(".find-widget textarea").first()).toHaveAttribute("aria-label", "検索");
   expectClean(seen);

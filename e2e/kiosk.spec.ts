@@ -26,3 +26,29 @@ test("a kiosk never navigates away from the lab", async ({ page }) => {
   });
   await expect(page).toHaveURL(/\?kiosk/);
 });
+
+test("the instructor's kiosk.json picks chapters and language, and an idle station resets", async ({
+  page,
+}) => {
+  await page.route(/kiosk\.json$/, (route) =>
+    route.fulfill({
+      json: { chapters: ["example"], language: "ja", idleTimeoutMinutes: 0.25, title: "Tokyo workshop" },
+    }),
+  );
+  await openLab(page, "./?kiosk");
+  const bar = page.getByTestId("kiosk-bar");
+  await expect(bar).toContainText("Tokyo workshop");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await expect(page.getByRole("combobox", { name: "言語" })).toHaveCount(0);
+  expect(await runInTerminal(page, "touch /root/left-behind")).toBe(0);
+  // 15 s without input: a warning first, then a fresh station.
+  await expect(bar.getByRole("alert")).toBeVisible({ timeout: 20_000 });
+  await expect(bar).toHaveAttribute("data-resets", "1", { timeout: 30_000 });
+  expect(await runInTerminal(page, "test -e /root/left-behind")).toBe(1);
+});
+
+test("a kiosk.json naming an unknown chapter says so", async ({ page }) => {
+  await page.route(/kiosk\.json$/, (route) => route.fulfill({ json: { chapters: ["no-such-chapter"] } }));
+  await openLab(page, "./?kiosk");
+  await expect(page.getByTestId("kiosk-bar")).toContainText(/no chapter with id no-such-chapter/);
+});

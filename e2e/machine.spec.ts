@@ -17,8 +17,14 @@ test("a command's exit status reaches the app through OSC 133", async ({ page })
   expect(await runInTerminal(page, "true")).toBe(0);
 });
 
-test("reset gives a fresh machine without reloading the page", async ({ page }) => {
-  await openLab(page);
+test("reset gives a fresh machine without reloading the page, and keeps lesson progress", async ({
+  page,
+}) => {
+  await openLab(page, "./#/chapter/example/step/enter-uts-namespace");
+  const done = page.getByRole("link", { name: /Start a shell in a new UTS namespace \(done\)/ });
+  await page.getByTestId("terminal").click();
+  await page.keyboard.type("unshare --uts bash\n");
+  await expect(done).toBeVisible();
   expect(await runInTerminal(page, "echo before-reset > /root/marker && cat /root/marker")).toBe(0);
   await page.evaluate(() => {
     (window as unknown as { __resetMarker: boolean }).__resetMarker = true;
@@ -28,10 +34,11 @@ test("reset gives a fresh machine without reloading the page", async ({ page }) 
   await expect(page.getByTestId("boot-overlay")).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(() => terminalText(page)).not.toContain("before-reset");
   expect(await runInTerminal(page, "test -e /root/marker")).toBe(1);
-  // Same page: the marker set before the reset is still there.
+  // Same page (the marker set before the reset is still there), same progress.
   expect(await page.evaluate(() => (window as unknown as { __resetMarker?: boolean }).__resetMarker)).toBe(
     true,
   );
+  await expect(done).toBeVisible();
 });
 
 test("the lab runs with every request outside its own origin blocked", async ({ page, baseURL }) => {

@@ -5,7 +5,7 @@ import "./editor.css";
 import { ConflictDialog } from "./ConflictDialog.tsx";
 import { isDirty, useEditorStore, type OpenFile } from "./editorStore.ts";
 import { EDITOR_PANEL_ID, FileTabs } from "./FileTabs.tsx";
-import { ABSENT } from "./guestFiles.ts";
+import { ABSENT, type GuestFileErrorKind } from "./guestFiles.ts";
 import { loadMonaco } from "./loadMonaco.ts";
 import { MonacoHost, type ModelId } from "./MonacoHost.tsx";
 import { OpenFileForm } from "./OpenFileForm.tsx";
@@ -13,10 +13,21 @@ import { editorStrings, type EditorText } from "./strings.ts";
 
 type Translate = ReturnType<typeof editorStrings.in>;
 
+const ERROR_TEXT: Record<GuestFileErrorKind, EditorText> = {
+  closed: "error.closed",
+  binary: "error.binary",
+  too_large: "error.too_large",
+  not_a_file: "error.not_a_file",
+  no_parent: "error.no_parent",
+  conflict: "error.conflict",
+  timeout: "error.timeout",
+  io: "error.io",
+};
+
 function statusText(file: OpenFile, t: Translate): string {
   if (file.status === "loading") return t("loading", { path: file.path });
   if (file.status === "saving") return t("saving");
-  if (file.problem) return t(`error.${file.problem.kind}` as EditorText, { detail: file.problem.detail });
+  if (file.problem) return t(ERROR_TEXT[file.problem.kind], { detail: file.problem.detail });
   if (file.loaded && file.baseMtime === ABSENT) return t("newFile", { path: file.path });
   if (file.saves > 0 && !isDirty(file)) return t("saved", { path: file.path });
   return "";

@@ -79,8 +79,18 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
       renderWhitespace: "selection",
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => callbacks.current.onSave?.());
+    // When the box shrinks (the problems list grows, the window resizes), keep the cursor in
+    // sight: Monaco keeps its scroll position, which would hide the line being typed.
+    const resizes = new ResizeObserver(() =>
+      requestAnimationFrame(() => {
+        const position = created.getPosition();
+        if (position && created.hasTextFocus()) created.revealPosition(position);
+      }),
+    );
+    resizes.observe(element);
     setEditor(created);
     return () => {
+      resizes.disconnect();
       created.dispose();
       setEditor(undefined);
     };

@@ -29,7 +29,7 @@ const strings = defineStrings(
 const WARN_SECONDS = 30;
 
 export function KioskBar() {
-  const { active, config, error, idleDeadline, resetting } = useKioskStore();
+  const { active, config, error, idleDeadline, resetting, resets } = useKioskStore();
   const t = strings.useStrings();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -41,7 +41,7 @@ export function KioskBar() {
   const secondsLeft =
     idleDeadline === undefined ? Infinity : Math.max(0, Math.ceil((idleDeadline - now) / 1000));
   return (
-    <div className="kiosk-bar" data-testid="kiosk-bar">
+    <div className="kiosk-bar" data-testid="kiosk-bar" data-resets={resets}>
       <strong>{config?.title ?? t("kiosk")}</strong>
       {error && <span role="alert">{t("configError", { message: error })}</span>}
       {resetting && <span role="status">{t("resetting")}</span>}

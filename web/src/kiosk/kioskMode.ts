@@ -4,6 +4,7 @@ import { useLanguageStore } from "../i18n/languageStore.ts";
 import { KioskConfigError, isKioskUrl, parseKioskConfig, type KioskConfig } from "./kioskConfig.ts";
 import { useKioskStore } from "./kioskStore.ts";
 import { nextStudent } from "./nextStudent.ts";
+import { useCourseStore } from "../lessons/index.ts";
 
 const ACTIVITY_EVENTS = ["keydown", "pointerdown", "pointermove", "wheel", "touchstart"] as const;
 
@@ -67,7 +68,12 @@ export function startKioskMode(url = new URL(window.location.href)): () => void 
   loadConfig()
     .then((config) => {
       if (stopped) return;
-      useKioskStore.setState({ config, error: undefined });
+      const known = new Set(useCourseStore.getState().course.chapters.map((c) => c.id));
+      const unknown = (config.chapters ?? []).filter((id) => !known.has(id));
+      useKioskStore.setState({
+        config,
+        error: unknown.length ? `kiosk.json: chapters: no chapter with id ${unknown.join(", ")}` : undefined,
+      });
       if (config.language) useLanguageStore.getState().setLanguage(config.language);
       stops.push(idleTimer(config.idleTimeoutMinutes));
     })

@@ -10,6 +10,8 @@ interface KioskState {
   /** Duration of the last reset for the next student, in ms. */
   lastResetMs?: number;
   resetting: boolean;
+  /** Stations handed over so far in this page (also shown to tests as data-resets). */
+  resets: number;
 }
 
-export const useKioskStore = create<KioskState>()(() => ({ active: false, resetting: false }));
+export const useKioskStore = create<KioskState>()(() => ({ active: false, resetting: false, resets: 0 }));

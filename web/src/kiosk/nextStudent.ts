@@ -24,6 +24,6 @@ export async function nextStudent(): Promise<number> {
     });
   });
   const ms = performance.now() - started;
-  useKioskStore.setState({ resetting: false, lastResetMs: ms });
+  useKioskStore.setState((s) => ({ resetting: false, lastResetMs: ms, resets: s.resets + 1 }));
   return ms;
 }

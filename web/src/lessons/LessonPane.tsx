@@ -14,15 +14,22 @@ import { lessonStrings } from "./strings.ts";
 import { typeCommands } from "./typeCommands.ts";
 import { useLessonRoute } from "./useLessonRoute.ts";
 
-export type LessonPaneProps = LessonRuntime;
+export type LessonPaneProps = LessonRuntime & {
+  /** Only these chapters, in this order (a workshop kiosk's selection); all when absent. */
+  chapterIds?: readonly string[];
+};
 
-export function LessonPane(runtime: LessonPaneProps): ReactNode {
+export function LessonPane({ chapterIds, ...runtime }: LessonPaneProps): ReactNode {
   const t = lessonStrings.useStrings();
   const course = useCourseStore((s) => s.course);
   const assets = useCourseStore((s) => s.assets);
   const [route] = useLessonRoute();
-  const chapter =
-    route.view === "chapter" ? course.chapters.find((c) => c.id === route.chapterId) : undefined;
+  const chapters = useMemo(
+    () =>
+      chapterIds ? chapterIds.flatMap((id) => course.chapters.filter((c) => c.id === id)) : course.chapters,
+    [chapterIds, course.chapters],
+  );
+  const chapter = route.view === "chapter" ? chapters.find((c) => c.id === route.chapterId) : undefined;
 
   // One runtime object for the pane's lifetime, calling whatever the app passed last: the app
   // may pass fresh arrow functions on every render, and effects keyed on the runtime (check
@@ -68,9 +75,9 @@ export function LessonPane(runtime: LessonPaneProps): ReactNode {
     <LessonContext.Provider value={actions}>
       <div className="cl-lesson-pane" role="region" aria-label={t("lessonRegion")}>
         {route.view === "list" ? (
-          <ChapterList chapters={course.chapters} />
+          <ChapterList chapters={chapters} />
         ) : chapter ? (
-          <ChapterView key={chapter.id} chapter={chapter} chapters={course.chapters} stepId={route.stepId} />
+          <ChapterView key={chapter.id} chapter={chapter} chapters={chapters} stepId={route.stepId} />
         ) : (
           <div className="cl-lesson-card">
             <p>{t("chapterNotFound", { id: route.chapterId })}</p>
