@@ -5,13 +5,15 @@ import { DIST_DIR, REPO_ROOT } from "./lib/paths.ts";
 import { imageId, MANIFEST_FILES, sha256, type ImageManifest } from "./lib/imageManifest.ts";
 
 const work = process.argv[2];
+// VM_DIST: build into another folder, e.g. to check that a second build gives the same bytes.
+const dist = process.env.VM_DIST ?? DIST_DIR;
 if (!work) {
   console.error("usage: vm-manifest.ts BUILD_WORK_DIR");
   process.exit(2);
 }
 const files: ImageManifest["files"] = {};
 for (const name of MANIFEST_FILES) {
-  const bytes = readFileSync(join(DIST_DIR, name));
+  const bytes = readFileSync(join(dist, name));
   files[name] = { sha256: sha256(bytes), bytes: bytes.length };
 }
 const packages = readFileSync(join(work, "packages.tsv"), "utf8")
@@ -33,5 +35,5 @@ const manifest: ImageManifest = {
   },
   debian_packages: packages,
 };
-writeFileSync(join(DIST_DIR, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+writeFileSync(join(dist, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
 console.log(`[vm-image] manifest: ${Object.keys(files).length} files, ${packages.length} packages`);

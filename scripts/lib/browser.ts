@@ -1,4 +1,4 @@
-// Headless Chromium for the bench: Debian's chromium where installed, else Playwright's own.
+// Chromium for the bench and the e2e tests: Debian's chromium where installed, else Playwright's own.
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 
@@ -11,11 +11,15 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/** Debian's chromium where installed (CHROMIUM_PATH overrides); undefined means Playwright's own. */
+export function chromiumPath(): string | undefined {
+  return (
+    process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p))
+  );
+}
+
 export function launchChromium(): Promise<Browser> {
-  const executablePath =
-    process.env.CHROMIUM_PATH ??
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-  return chromium.launch({ headless: true, executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ headless: true, executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /**

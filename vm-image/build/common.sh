@@ -2,7 +2,7 @@
 set -euo pipefail
 VM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${VM_WORK:-$VM_DIR/.build}
-DIST=$VM_DIR/dist
+DIST=${VM_DIST:-$VM_DIR/dist}
 # Every timestamp in the image is this one, so two builds give the same bytes.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 export KBUILD_BUILD_TIMESTAMP="@$SOURCE_DATE_EPOCH"
