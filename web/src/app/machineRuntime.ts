@@ -19,7 +19,8 @@ function onPromptAfterCommand(listener: () => void): () => void {
 }
 
 export const lessonRuntime: LessonRuntime = {
-  runInTerminal: (command) => vmHost.sendInput(`${command}\r`),
+  // Enter is a carriage return from a keyboard; a here-document types its lines the same way.
+  runInTerminal: (command) => vmHost.sendInput(`${command.replace(/\n/g, "\r")}\r`),
   runCheck: async (script) => {
     if (useVmStore.getState().phase !== "ready") return false;
     try {

@@ -28,3 +28,31 @@ describe("commandLines", () => {
     expect(commandLines("echo a   \r")).toEqual(["echo a"]);
   });
 });
+
+describe("commandLines with here-documents", () => {
+  it("keeps a here-document with its command, comments and blank lines included", () => {
+    const code = [
+      "cat > /root/run.sh <<'EOF'",
+      "#!/bin/bash",
+      "# start the container",
+      "",
+      'echo "$1"',
+      "EOF",
+      "chmod +x /root/run.sh",
+    ].join("\n");
+    expect(commandLines(code)).toEqual([
+      ["cat > /root/run.sh <<'EOF'", "#!/bin/bash", "# start the container", "", 'echo "$1"', "EOF"].join(
+        "\n",
+      ),
+      "chmod +x /root/run.sh",
+    ]);
+  });
+
+  it("ends a <<- document at a tab-indented terminator, and ignores here-strings", () => {
+    expect(commandLines("cat <<-END\n\tx\n\tEND\necho done")).toEqual([
+      "cat <<-END\n\tx\n\tEND",
+      "echo done",
+    ]);
+    expect(commandLines('grep x <<< "$v"\necho next')).toEqual(['grep x <<< "$v"', "echo next"]);
+  });
+});
