@@ -2,7 +2,7 @@
 // OCI config.json checked against its schema; lesson authoring with live lint markers. All of
 // it under the page's strict CSP, with Monaco loaded from the app's own origin and only once
 // the editor is opened.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectTerminal, openLab, runInTerminal } from "./lab.ts";
 
 const EDITOR_CHUNK =
@@ -67,12 +67,12 @@ async function openGuestFile(page: Page, path: string): Promise<void> {
 }
 
 /** Monaco's rendered text (it draws spaces as no-break spaces). */
-async function shownText(scope: ReturnType<Page["locator"]>): Promise<string> {
+async function shownText(scope: Locator): Promise<string> {
   return (await scope.locator(".view-lines").innerText()).replace(/\u00a0/g, " ");
 }
 
 /** Clicks into the editor's visible top-left text area (its line box spans the whole file). */
-async function focusEditor(scope: ReturnType<Page["locator"]>): Promise<void> {
+async function focusEditor(scope: Locator): Promise<void> {
   await scope
     .locator(".monaco-editor")
     .first()
@@ -80,12 +80,7 @@ async function focusEditor(scope: ReturnType<Page["locator"]>): Promise<void> {
 }
 
 /** Types at the end of the text ("end"), or at the end of its first line. */
-async function typeAt(
-  page: Page,
-  scope: ReturnType<Page["locator"]>,
-  where: "end" | "first-line",
-  text: string,
-): Promise<void> {
+async function typeAt(page: Page, scope: Locator, where: "end" | "first-line", text: string): Promise<void> {
   await focusEditor(scope);
   if (where === "end") {
     await page.keyboard.press("Control+End");

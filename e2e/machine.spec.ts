@@ -1,6 +1,6 @@
 // The lab's core promise: a real shell on a real kernel, in the page, offline.
 import { expect, test } from "@playwright/test";
-import { expectTerminal, openLab, runInTerminal, terminalText } from "./lab.ts";
+import { expectTerminal, openLab, runInTerminal, terminalText, waitForMachine } from "./lab.ts";
 
 test("the page reaches a shell prompt on an i686 kernel", async ({ page }) => {
   await openLab(page);
@@ -31,8 +31,8 @@ test("reset gives a fresh machine without reloading the page, and keeps lesson p
   });
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByTestId("reset-machine").click();
-  await expect(page.getByTestId("boot-overlay")).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(() => terminalText(page)).not.toContain("before-reset");
+  await waitForMachine(page);
   expect(await runInTerminal(page, "test -e /root/marker")).toBe(1);
   // Same page (the marker set before the reset is still there), same progress.
   expect(await page.evaluate(() => (window as unknown as { __resetMarker?: boolean }).__resetMarker)).toBe(

@@ -7,6 +7,7 @@ import type { Results } from "./bench/stats.ts";
 import { webBench } from "./bench/webBench.ts";
 import { persistBench } from "./bench/persistBench.ts";
 import { panelsBench } from "./bench/panelsBench.ts";
+import { editorBench } from "./bench/editorBench.ts";
 import { BENCH_FILE } from "./lib/paths.ts";
 
 type Suite = (log: (line: string) => void) => Results | Promise<Results>;
@@ -17,6 +18,7 @@ const SUITES: Record<string, Suite> = {
   web: webBench,
   panels: panelsBench,
   persist: persistBench,
+  editor: editorBench,
 };
 
 const onlyIndex = process.argv.indexOf("--only");

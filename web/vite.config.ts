@@ -3,12 +3,13 @@ import { defineConfig } from "vite";
 import { machineImage } from "./vite/machineImage.ts";
 import { serviceWorker } from "./vite/serviceWorker.ts";
 import { watchLessons } from "./vite/watchLessons.ts";
+import { devLessonWriter } from "./src/editor/devLessonWriter.ts";
 
 export default defineConfig({
   root: import.meta.dirname,
   // Relative asset URLs: the built lab works under any base path (a USB stick's server, a subfolder).
   base: "./",
-  plugins: [react(), machineImage(), serviceWorker(), watchLessons()],
+  plugins: [react(), machineImage(), serviceWorker(), watchLessons(), devLessonWriter()],
   worker: { format: "es" },
   build: {
     outDir: "dist",

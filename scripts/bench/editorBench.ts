@@ -18,7 +18,8 @@ const SETTLE_MS = 1_500;
  * An editor asset, by the chunk names Vite gives the editor's modules or, whatever the
  * bundler calls a chunk, by Monaco's own markers in its code and styles.
  */
-const EDITOR_CHUNK = /\/assets\/(?:EditorPane|AuthorMode|MonacoHost|monacoSetup|editor\.api|jsonMode|editor\.worker|json\.worker|codicon)[-.]/;
+const EDITOR_CHUNK =
+  /\/assets\/(?:EditorPane|AuthorMode|MonacoHost|monacoSetup|editor\.api|jsonMode|editor\.worker|json\.worker|codicon)[-.]/;
 const MONACO_MARKERS = ["monaco-editor", "MonacoEnvironment"];
 
 interface Fetched {
@@ -146,12 +147,15 @@ export async function editorBench(log: (line: string) => void): Promise<Results>
     for (const file of [...first.lazy].sort((a, b) => b.bytes - a.bytes)) {
       log(`lazy: ${name(file.url)} ${file.bytes} B`);
     }
-    for (const file of first.firstPrompt.filter((f) => f.editor)) log(`IN FIRST PROMPT: ${name(file.url)} ${file.bytes} B`);
+    for (const file of first.firstPrompt.filter((f) => f.editor))
+      log(`IN FIRST PROMPT: ${name(file.url)} ${file.bytes} B`);
     log(`first edit: ${runs.map((run) => Math.round(run.firstEditMs)).join(", ")} ms`);
     return {
       "editor.lazy_bytes": median(runs.map((run) => sum(run.lazy))),
       "editor.first_edit_ms": round(median(runs.map((run) => run.firstEditMs))),
-      "editor.in_first_prompt_bytes": Math.max(...runs.map((run) => sum(run.firstPrompt.filter((file) => file.editor)))),
+      "editor.in_first_prompt_bytes": Math.max(
+        ...runs.map((run) => sum(run.firstPrompt.filter((file) => file.editor))),
+      ),
     };
   } finally {
     await browser.close();

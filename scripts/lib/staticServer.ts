@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ico": "image/x-icon",
+  ".ttf": "font/ttf",
+  ".woff2": "font/woff2",
   ".md": "text/markdown; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };

@@ -7,6 +7,7 @@ import { BootOverlay } from "./BootOverlay.tsx";
 import { Header } from "./Header.tsx";
 import { HealthBanner } from "./HealthBanner.tsx";
 import { LessonSlot } from "./LessonSlot.tsx";
+import { CenterTabs } from "../editor/index.ts";
 import { PanelSlot } from "./PanelSlot.tsx";
 import { useDocumentLanguage } from "./useDocumentLanguage.ts";
 import { ResumeNotice } from "../persist/ResumeNotice.tsx";
@@ -37,10 +38,14 @@ export function App() {
       <Workspace
         lesson={<LessonSlot />}
         terminal={
-          <>
-            <TerminalView />
-            <BootOverlay />
-          </>
+          <CenterTabs
+            terminal={
+              <>
+                <TerminalView />
+                <BootOverlay />
+              </>
+            }
+          />
         }
         panels={<PanelSlot />}
       />

@@ -4,6 +4,7 @@ import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { MachineStatus } from "./MachineStatus.tsx";
 import { SessionMenu } from "../persist/SessionMenu.tsx";
+import { OpenEditorButton } from "../editor/index.ts";
 import { useKioskStore } from "../kiosk/kioskStore.ts";
 import { appStrings } from "./strings.ts";
 
@@ -40,6 +41,7 @@ export function Header() {
         >
           {t("showPanels")}
         </button>
+        <OpenEditorButton />
         <button
           type="button"
           data-testid="reset-machine"

@@ -34,9 +34,23 @@ export function AuthorMode({ chapterId, language }: { chapterId: string; languag
   return <AuthorEditor file={found.file} folder={found.folder} source={found.source} language={language} />;
 }
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "done"; message: string }
+  | { kind: "failed"; message: string };
 
-function AuthorEditor({ file, folder, source, language }: { file: string; folder: string; source: string; language: Language }): ReactNode {
+function AuthorEditor({
+  file,
+  folder,
+  source,
+  language,
+}: {
+  file: string;
+  folder: string;
+  source: string;
+  language: Language;
+}): ReactNode {
   const t = editorStrings.useStrings();
   const [text, setText] = useState(source);
   const [savedText, setSavedText] = useState(source);
@@ -82,13 +96,22 @@ function AuthorEditor({ file, folder, source, language }: { file: string; folder
           {t("download")}
         </button>
         {canSaveToDisk && (
-          <button type="button" data-testid="author-save" disabled={saveState.kind === "saving"} onClick={() => void saveToDisk()}>
+          <button
+            type="button"
+            data-testid="author-save"
+            disabled={saveState.kind === "saving"}
+            onClick={() => void saveToDisk()}
+          >
             {t("saveToDisk")}
           </button>
         )}
       </div>
-      <p className="cl-editor__status" role="status">
-        {saveState.kind === "saving" ? t("saving") : saveState.kind === "idle" ? t("authorHelp") : saveState.message}
+      <p className="cl-editor__status" role="status" data-testid="author-status">
+        {saveState.kind === "saving"
+          ? t("saving")
+          : saveState.kind === "idle"
+            ? t("authorHelp")
+            : saveState.message}
       </p>
       <div className="cl-author__split">
         <div className="cl-author__source">

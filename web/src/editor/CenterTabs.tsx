@@ -4,7 +4,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import "./centerTabs.css";
 import { useEditorStore, type CenterTab } from "./editorStore.ts";
-import { editorStrings } from "./strings.ts";
+import { centerStrings } from "./centerStrings.ts";
 import { useAuthorRoute } from "./useAuthorRoute.ts";
 
 const EditorPane = lazy(() => import("./EditorPane.tsx").then((m) => ({ default: m.EditorPane })));
@@ -14,7 +14,7 @@ const panelId = (tab: CenterTab) => `cl-center-panel-${tab}`;
 const tabId = (tab: CenterTab) => `cl-center-tab-${tab}`;
 
 export function CenterTabs({ terminal }: { terminal: ReactNode }): ReactNode {
-  const t = editorStrings.useStrings();
+  const t = centerStrings.useStrings();
   const tab = useEditorStore((s) => s.tab);
   const editorShown = useEditorStore((s) => s.editorShown);
   const showTab = useEditorStore((s) => s.showTab);

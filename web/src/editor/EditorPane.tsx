@@ -1,6 +1,7 @@
 // The editor tab: open guest files as tabs, an "Open file…" path, Save (Ctrl+S), and the
 // conflict dialog. Monaco itself loads lazily inside MonacoHost.
 import { useEffect, type KeyboardEvent, type ReactNode } from "react";
+import { useVmStore } from "../vm/vmStore.ts";
 import "./editor.css";
 import { ConflictDialog } from "./ConflictDialog.tsx";
 import { isDirty, useEditorStore, type OpenFile } from "./editorStore.ts";
@@ -44,13 +45,19 @@ export function EditorPane(): ReactNode {
   const files = useEditorStore((s) => s.files);
   const activePath = useEditorStore((s) => s.activePath);
   const tab = useEditorStore((s) => s.tab);
-  const { setText, save, resolveConflict, refresh } = useEditorStore.getState();
+  const { setText, save, resolveConflict, refresh, retryUnread } = useEditorStore.getState();
+  const phase = useVmStore((s) => s.phase);
   const active = files.find((f) => f.path === activePath);
 
   // Start fetching Monaco while the student is still typing a path.
   useEffect(() => {
     loadMonaco().catch(() => undefined);
   }, []);
+
+  // A file asked for while the machine was starting (a lesson's "open …") opens once it runs.
+  useEffect(() => {
+    if (phase === "ready") void retryUnread();
+  }, [phase, retryUnread]);
 
   // Coming back to a file picks up what commands changed in the meantime.
   useEffect(() => {

@@ -54,7 +54,11 @@ export function LessonPreview({
           <Markdown root={lesson.intro} />
         </div>
         {lesson.steps.map((step, index) => (
-          <section key={`${index}-${step.id}`} className="cl-lesson-step" aria-label={t("previewStep", { n: index + 1, title: step.title })}>
+          <section
+            key={`${index}-${step.id}`}
+            className="cl-lesson-step"
+            aria-label={t("previewStep", { n: index + 1, title: step.title })}
+          >
             <h3 className="cl-lesson-step-title">{t("previewStep", { n: index + 1, title: step.title })}</h3>
             {step.manual && <p className="cl-lesson-muted">{t("previewManual")}</p>}
             <div className="cl-lesson-prose">

@@ -2,7 +2,7 @@
 // model per file (so undo history survives switching tabs), mirrors edits to `onChange`,
 // binds Ctrl+S, shows given markers, and lists every problem (its own and Monaco's JSON
 // checks) below the editor, where a screen reader can reach them.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
 import type { editor as MonacoEditor } from "monaco-editor/editor";
 import type { EditorLanguage } from "./languageForPath.ts";
 import { loadMonaco, type MonacoSetupModule } from "./loadMonaco.ts";
@@ -49,9 +49,10 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
   const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor>();
   const [model, setModel] = useState<MonacoEditor.ITextModel>();
   const [problems, setProblems] = useState<EditorMarker[]>([]);
-  // Callbacks change every render; Monaco's listeners are registered once and read these.
-  const callbacks = useRef(props);
-  callbacks.current = props;
+  // Monaco's listeners are registered once; these always see the latest props.
+  const onChange = useEffectEvent((text: string) => props.onChange(text));
+  const onSave = useEffectEvent(() => props.onSave?.());
+  const currentValue = useEffectEvent(() => value);
 
   useEffect(() => {
     let live = true;
@@ -78,7 +79,7 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
       fixedOverflowWidgets: true,
       renderWhitespace: "selection",
     });
-    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => callbacks.current.onSave?.());
+    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSave());
     // When the box shrinks (the problems list grows, the window resizes), keep the cursor in
     // sight: Monaco keeps its scroll position, which would hide the line being typed.
     const resizes = new ResizeObserver(() =>
@@ -106,12 +107,12 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
     const { monaco } = setup;
     const uri = monaco.Uri.from({ scheme: id.scheme, path: id.path });
     let current = monaco.editor.getModel(uri);
-    if (!current) current = monaco.editor.createModel(callbacks.current.value, language, uri);
+    if (!current) current = monaco.editor.createModel(currentValue(), language, uri);
     else if (current.getLanguageId() !== language) monaco.editor.setModelLanguage(current, language);
     editor.setModel(current);
     setModel(current);
     const bound = current;
-    const edits = bound.onDidChangeContent(() => callbacks.current.onChange(bound.getValue()));
+    const edits = bound.onDidChangeContent(() => onChange(bound.getValue()));
     const readProblems = () =>
       setProblems(monaco.editor.getModelMarkers({ resource: uri }).map((m) => fromMonacoMarker(m, monaco)));
     readProblems();
@@ -126,10 +127,10 @@ export function MonacoHost(props: MonacoHostProps): ReactNode {
 
   // A change from outside the editor (a reload from the guest) replaces the text. Keyed on
   // the revision only: the value of a render is read here, not compared on every keystroke.
-  const latestValue = useRef(value);
-  latestValue.current = value;
   useEffect(() => {
-    if (model && !model.isDisposed() && model.getValue() !== latestValue.current) model.setValue(latestValue.current);
+    if (!model || model.isDisposed()) return;
+    const text = currentValue();
+    if (model.getValue() !== text) model.setValue(text);
   }, [model, revision]);
 
   useEffect(() => {

@@ -1,10 +1,10 @@
 // The header's "Editor" button: brings the editor tab forward, or back to the terminal.
 import type { ReactNode } from "react";
 import { useEditorStore } from "./editorStore.ts";
-import { editorStrings } from "./strings.ts";
+import { centerStrings } from "./centerStrings.ts";
 
 export function OpenEditorButton(): ReactNode {
-  const t = editorStrings.useStrings();
+  const t = centerStrings.useStrings();
   const tab = useEditorStore((s) => s.tab);
   const showTab = useEditorStore((s) => s.showTab);
   return (

@@ -59,8 +59,13 @@ describe("the dev lesson writer", () => {
   });
 
   it("refuses requests that do not come from author mode on this server", async () => {
-    expect((await post({ path: "lessons/00-example/en.md", content: "x" }, { [DEV_LESSON_HEADER]: "" })).status).toBe(403);
-    expect((await post({ path: "lessons/00-example/en.md", content: "x" }, { Origin: "http://evil.example" })).status).toBe(403);
+    expect(
+      (await post({ path: "lessons/00-example/en.md", content: "x" }, { [DEV_LESSON_HEADER]: "" })).status,
+    ).toBe(403);
+    expect(
+      (await post({ path: "lessons/00-example/en.md", content: "x" }, { Origin: "http://evil.example" }))
+        .status,
+    ).toBe(403);
     expect((await post("{}", { "Content-Type": "text/plain" })).status).toBe(415);
   });
 
@@ -98,7 +103,9 @@ describe("the dev lesson writer", () => {
 describe("resolveLessonFile", () => {
   it("accepts nested lesson Markdown", () => {
     mkdirSync(join(repo, "lessons", "00-example", "notes"), { recursive: true });
-    expect(resolveLessonFile(repo, "lessons/00-example/notes/a.md")).toEqual({ file: join(repo, "lessons", "00-example", "notes", "a.md") });
+    expect(resolveLessonFile(repo, "lessons/00-example/notes/a.md")).toEqual({
+      file: join(repo, "lessons", "00-example", "notes", "a.md"),
+    });
   });
 
   it("refuses a non-string path", () => {

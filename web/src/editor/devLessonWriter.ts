@@ -19,7 +19,11 @@ const inside = (parent: string, child: string) => {
 
 /** The file a request may write, or a reason why not. */
 export function resolveLessonFile(repoRoot: string, path: unknown): { file: string } | { error: string } {
-  if (typeof path !== "string" || !LESSON_PATH.test(path) || path.split("/").some((part) => part === "." || part === "..")) {
+  if (
+    typeof path !== "string" ||
+    !LESSON_PATH.test(path) ||
+    path.split("/").some((part) => part === "." || part === "..")
+  ) {
     return { error: "path must be lessons/<folder>/<name>.md" };
   }
   const lessons = join(repoRoot, "lessons");
@@ -37,7 +41,12 @@ export function resolveLessonFile(repoRoot: string, path: unknown): { file: stri
   return { file };
 }
 
-function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
@@ -73,7 +82,8 @@ export function createLessonWriteHandler(repoRoot: string) {
     if (req.headers[DEV_LESSON_HEADER] !== DEV_LESSON_HEADER_VALUE || !sameOrigin(req)) {
       return send(res, 403, { error: "not from author mode" });
     }
-    if (!/^application\/json\b/.test(req.headers["content-type"] ?? "")) return send(res, 415, { error: "send JSON" });
+    if (!/^application\/json\b/.test(req.headers["content-type"] ?? ""))
+      return send(res, 415, { error: "send JSON" });
     const body = await readBody(req);
     if (body === null) return send(res, 413, { error: "too large" });
     let request: unknown;
@@ -107,4 +117,3 @@ export function devLessonWriter(options: { repoRoot?: string } = {}): Plugin {
     },
   };
 }
-

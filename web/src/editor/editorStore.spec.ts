@@ -68,6 +68,15 @@ describe("opening", () => {
     expect(guest.writes).toEqual([]);
   });
 
+  it("reads a file again once the machine runs", async () => {
+    guest.running = false;
+    await store.getState().open("/etc/hostname");
+    guest.running = true;
+    guest.put("/etc/hostname", "up\n");
+    await store.getState().retryUnread();
+    expect(file("/etc/hostname")).toMatchObject({ loaded: true, text: "up\n", problem: undefined });
+  });
+
   it("reports a stopped machine", async () => {
     guest.running = false;
     await store.getState().open("/etc/hostname");
@@ -189,6 +198,15 @@ describe("tabs", () => {
     expect(store.getState().activePath).toBe("/root/a");
     store.getState().close("/root/a");
     expect(store.getState().activePath).toBeUndefined();
+  });
+
+  it("a machine reset closes every file", async () => {
+    await store.getState().open("/root/a");
+    const { useEditorStore } = await import("./editorStore.ts");
+    const { useVmStore } = await import("../vm/vmStore.ts");
+    useEditorStore.setState({ files: [file("/root/a")], activePath: "/root/a", tab: "editor" });
+    useVmStore.setState((s) => ({ generation: s.generation + 1 }));
+    expect(useEditorStore.getState()).toMatchObject({ files: [], activePath: undefined, tab: "terminal" });
   });
 
   it("showing the terminal keeps the editor tab", async () => {

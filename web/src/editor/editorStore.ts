@@ -2,6 +2,7 @@
 // views is in front. The buffer text lives here (not only in Monaco) so saving, dirty flags
 // and tests work without the editor loaded. Files are reached through GuestFiles only.
 import { create } from "zustand";
+import { useVmStore } from "../vm/vmStore.ts";
 import {
   ABSENT,
   GuestFileError,
@@ -60,6 +61,10 @@ export interface EditorState {
   resolveConflict(path: string, choice: ConflictChoice): Promise<void>;
   /** Picks up changes made in the guest: a clean buffer reloads, a dirty one waits for save. */
   refresh(path: string): Promise<void>;
+  /** Reads again the files that could not be read because the machine was not running. */
+  retryUnread(): Promise<void>;
+  /** Closes every file: after a machine reset they describe files that no longer exist. */
+  closeAll(): void;
 }
 
 export const isDirty = (file: OpenFile): boolean => file.text !== file.savedText;
@@ -201,7 +206,8 @@ export function createEditorStore(files: GuestFiles) {
         try {
           const current = await files.mtime(path);
           const latest = find(path);
-          if (current === file.baseMtime || !latest || latest.status !== "ready") return;
+          // Compared with the latest state: a save may have finished while stat was away.
+          if (!latest || current === latest.baseMtime || latest.status !== "ready") return;
           if (isDirty(latest)) return; // saving will notice and ask
           update(path, { status: "loading" });
           await load(path);
@@ -209,11 +215,26 @@ export function createEditorStore(files: GuestFiles) {
           // A machine that is not running has nothing newer to show.
         }
       },
+      closeAll: () =>
+        set((s) => ({ files: [], activePath: undefined, tab: s.tab === "editor" ? "terminal" : s.tab })),
+      async retryUnread() {
+        const waiting = get().files.filter(
+          (f) => !f.loaded && f.status === "ready" && f.problem?.kind === "closed",
+        );
+        for (const file of waiting) update(file.path, { status: "loading", problem: undefined });
+        await Promise.all(waiting.map((file) => load(file.path)));
+      },
     };
   });
 }
 
 export const useEditorStore = createEditorStore(guestFiles);
+
+// "Reset machine" promises a fresh machine: its files are gone, so are their buffers (and a
+// kiosk's next student must not find the last one's edits).
+useVmStore.subscribe((state, previous) => {
+  if (state.generation !== previous.generation) useEditorStore.getState().closeAll();
+});
 
 /** For lessons and other code outside the editor: "open /root/mycontainer.sh". */
 export function openInEditor(path: string): Promise<string | null> {

@@ -5,4 +5,4 @@ export { OpenEditorButton } from "./OpenEditorButton.tsx";
 export { openInEditor, useEditorStore, type CenterTab, type OpenFile } from "./editorStore.ts";
 export { formatAuthorRoute, parseAuthorRoute, type AuthorRoute } from "./authorRoute.ts";
 export { languageForPath, type EditorLanguage } from "./languageForPath.ts";
-export { editorStrings } from "./strings.ts";
+export { centerStrings } from "./centerStrings.ts";

@@ -2,7 +2,7 @@
 // config `runc spec` writes and against the mistakes students make.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { NAMESPACE_TYPES, ociRuntimeSchema } from "./ociSchema.ts";
+import { CAPABILITIES, NAMESPACE_TYPES, ociRuntimeSchema } from "./ociSchema.ts";
 import { ociSchemaStrings } from "./ociSchemaStrings.ts";
 
 const schema = ociRuntimeSchema(ociSchemaStrings.in("en"));
@@ -116,6 +116,12 @@ describe("the OCI runtime config schema", () => {
   it("requires ociVersion", () => {
     const { ociVersion: _ignored, ...rest } = runcSpec;
     expect(problems(rest)).toContain("ociVersion");
+  });
+
+  it("knows the 41 capabilities of Linux 5.9+", () => {
+    expect(CAPABILITIES).toHaveLength(41);
+    expect(CAPABILITIES).toContain("CAP_SYS_ADMIN");
+    expect(CAPABILITIES.at(-1)).toBe("CAP_CHECKPOINT_RESTORE");
   });
 
   it("offers every namespace type the lessons use", () => {

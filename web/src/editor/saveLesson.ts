@@ -1,6 +1,11 @@
 // Getting a lesson draft out of the browser: as a download (always), or straight to the
 // repository through the dev server's endpoint (under `npm run dev` only).
-import { DEV_LESSON_ENDPOINT, DEV_LESSON_HEADER, DEV_LESSON_HEADER_VALUE, type DevLessonWrite } from "./devLessonEndpoint.ts";
+import {
+  DEV_LESSON_ENDPOINT,
+  DEV_LESSON_HEADER,
+  DEV_LESSON_HEADER_VALUE,
+  type DevLessonWrite,
+} from "./devLessonEndpoint.ts";
 
 /** True under `npm run dev`, where devLessonWriter listens. */
 export const canSaveToDisk: boolean = import.meta.env.DEV;
@@ -15,7 +20,11 @@ export function downloadLesson(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export async function saveLessonToDisk(path: string, content: string, fetcher: typeof fetch = fetch): Promise<void> {
+export async function saveLessonToDisk(
+  path: string,
+  content: string,
+  fetcher: typeof fetch = fetch,
+): Promise<void> {
   const body: DevLessonWrite = { path, content };
   const response = await fetcher(DEV_LESSON_ENDPOINT, {
     method: "POST",

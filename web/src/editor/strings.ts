@@ -4,12 +4,6 @@ import { defineStrings } from "../i18n/defineStrings.ts";
 
 export const editorStrings = defineStrings(
   {
-    centerTabs: "Views",
-    tabTerminal: "Terminal",
-    tabEditor: "Editor",
-    tabAuthor: "Author",
-    openEditor: "Editor",
-    openEditorLabel: "Open the file editor",
     pane: "File editor",
     openFiles: "Open files",
     openPath: "File in the machine",
@@ -74,12 +68,6 @@ export const editorStrings = defineStrings(
     previewManual: "Reading step (no check)",
   },
   {
-    centerTabs: "表示",
-    tabTerminal: "ターミナル",
-    tabEditor: "エディタ",
-    tabAuthor: "執筆",
-    openEditor: "エディタ",
-    openEditorLabel: "ファイルエディタを開く",
     pane: "ファイルエディタ",
     openFiles: "開いているファイル",
     openPath: "マシン内のファイル",

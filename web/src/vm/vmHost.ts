@@ -101,6 +101,8 @@ export class VmHost {
     this.rejectAll("agent_restarted", "the machine was reset");
     this.stopHeartbeat();
     this.newGeneration();
+    // At once, not when the worker says so: keys typed from now on belong to the new machine.
+    useVmStore.setState({ phase: "restoring" });
     this.post({ type: "reset", to, forget });
   }
 
