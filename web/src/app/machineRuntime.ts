@@ -5,6 +5,7 @@ import { focusPanelByName, type SnapshotSource } from "../panels/index.ts";
 import { useLayoutStore } from "../layout/layoutStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
+import { openInEditor } from "../editor/index.ts";
 
 /** Calls `listener` when the console is back at a prompt after a command line ran. */
 function onPromptAfterCommand(listener: () => void): () => void {
@@ -40,6 +41,7 @@ export const lessonRuntime: LessonRuntime = {
     useLayoutStore.getState().expand("panels");
     focusPanelByName(name, highlight);
   },
+  openFile: (path) => openInEditor(path),
 };
 
 export const snapshotSource: SnapshotSource = {

@@ -39,6 +39,7 @@ export function LessonPane({ chapterIds, ...runtime }: LessonPaneProps): ReactNo
     latest.current = runtime;
   });
   const hasPanels = Boolean(runtime.focusPanel);
+  const hasEditor = Boolean(runtime.openFile);
   const stableRuntime = useMemo<LessonRuntime>(
     () => ({
       runInTerminal: (command) => latest.current.runInTerminal(command),
@@ -47,8 +48,9 @@ export function LessonPane({ chapterIds, ...runtime }: LessonPaneProps): ReactNo
       ...(hasPanels
         ? { focusPanel: (name: string, highlight?: string) => latest.current.focusPanel?.(name, highlight) }
         : {}),
+      ...(hasEditor ? { openFile: (path: string) => latest.current.openFile?.(path) } : {}),
     }),
-    [hasPanels],
+    [hasPanels, hasEditor],
   );
   // Clicks on Run and Solve queue up, so two blocks never interleave their lines.
   const queue = useRef<Promise<void>>(Promise.resolve());

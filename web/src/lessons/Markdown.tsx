@@ -5,17 +5,32 @@ import { useMemo, type ComponentProps, type ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { useLessonActions } from "./lessonContext.ts";
 import { PanelButton } from "./PanelButton.tsx";
-import { HIGHLIGHT_ATTRIBUTE, markdownToHast, PANEL_ATTRIBUTE, RUN_ATTRIBUTE } from "./renderMarkdown.ts";
+import { EditorButton } from "./EditorButton.tsx";
+import {
+  EDITOR_ATTRIBUTE,
+  HIGHLIGHT_ATTRIBUTE,
+  markdownToHast,
+  PANEL_ATTRIBUTE,
+  RUN_ATTRIBUTE,
+} from "./renderMarkdown.ts";
 import { RunBlock } from "./RunBlock.tsx";
 
 type DivProps = ComponentProps<"div"> & {
   [RUN_ATTRIBUTE]?: string;
   [PANEL_ATTRIBUTE]?: string;
   [HIGHLIGHT_ATTRIBUTE]?: string;
+  [EDITOR_ATTRIBUTE]?: string;
 };
 
 function LessonDiv(props: DivProps): ReactNode {
-  const { [RUN_ATTRIBUTE]: run, [PANEL_ATTRIBUTE]: panel, [HIGHLIGHT_ATTRIBUTE]: highlight, ...rest } = props;
+  const {
+    [RUN_ATTRIBUTE]: run,
+    [PANEL_ATTRIBUTE]: panel,
+    [HIGHLIGHT_ATTRIBUTE]: highlight,
+    [EDITOR_ATTRIBUTE]: editorPath,
+    ...rest
+  } = props;
+  if (editorPath !== undefined) return <EditorButton path={editorPath} />;
   if (run !== undefined) return <RunBlock code={run}>{rest.children}</RunBlock>;
   if (panel !== undefined) return <PanelButton name={panel} highlight={highlight} />;
   return <div {...rest} />;

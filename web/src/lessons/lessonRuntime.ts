@@ -18,4 +18,6 @@ export interface LessonRuntime {
   onCommandFinished(listener: () => void): () => void;
   /** Brings a panel to the front (namespaces, cgroups, processes, mounts) and highlights an item in it. */
   focusPanel?(name: string, highlight?: string): void;
+  /** Opens a file of the guest in the editor (`::editor{path}`). */
+  openFile?(path: string): void;
 }

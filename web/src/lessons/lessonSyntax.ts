@@ -6,12 +6,13 @@ export const DIRECTIVES = {
   step: { kind: "containerDirective", attributes: ["id", "manual"] },
   hint: { kind: "containerDirective", attributes: [] },
   panel: { kind: "leafDirective", attributes: ["name", "highlight"] },
+  editor: { kind: "leafDirective", attributes: ["path"] },
 } as const;
 export type DirectiveName = keyof typeof DIRECTIVES;
 export const DIRECTIVE_NAMES = Object.keys(DIRECTIVES) as DirectiveName[];
 
 /** Names kept for later versions of the format: rejected with a clearer message than "unknown". */
-export const RESERVED_DIRECTIVES = ["editor", "quiz"] as const;
+export const RESERVED_DIRECTIVES = ["quiz"] as const;
 
 /** Fence languages that can carry a flag. */
 export const SHELL_LANGUAGES = ["sh", "bash", "shell"] as const;

@@ -108,9 +108,9 @@ describe("parseLesson on a broken lesson", () => {
 
   it("suggests the directive, flag, panel or attribute that was meant", () => {
     const messages = lesson.diagnostics.map((d) => d.message);
-    expect(messages).toContain("unknown directive `hnit` (did you mean `hint`?); known: step, hint, panel");
+    expect(messages).toContain("unknown directive `hnit` (did you mean `hint`?); known: step, hint, panel, editor");
     expect(messages).toContain(
-      "unknown directive `pannel` (did you mean `panel`?); known: step, hint, panel",
+      "unknown directive `pannel` (did you mean `panel`?); known: step, hint, panel, editor",
     );
     expect(messages.find((m) => m.startsWith("unknown flag"))).toMatch(/`rn`.*did you mean `run`/);
     expect(messages.find((m) => m.startsWith("unknown panel "))).toMatch(/did you mean `cgroups`/);
@@ -156,6 +156,17 @@ describe("parseLesson frontmatter errors", () => {
 });
 
 describe("parseLesson details", () => {
+  it("accepts ::editor with an absolute guest path and rejects the rest where they stand", () => {
+    const step = (line: string) => `${FRONTMATTER}\n::::step{#a manual}\n### A\n${line}\n::::\n`;
+    expect(parse(step('::editor{path="/root/run.sh"}')).diagnostics).toEqual([]);
+    expect(where(parse(step('::editor{path="run.sh"}')).diagnostics)).toEqual(["12:1 invalid-attribute"]);
+    expect(where(parse(step("::editor")).diagnostics)).toEqual(["12:1 missing-attribute"]);
+    expect(where(parse(step('::editor{pth="/x"}')).diagnostics)).toEqual([
+      "12:1 unknown-attribute",
+      "12:1 missing-attribute",
+    ]);
+  });
+
   it("rejects a step written as a leaf directive", () => {
     expect(where(parse(`${FRONTMATTER}\n::step{#a}\n`).diagnostics)).toEqual([
       "10:1 directive-kind",

@@ -174,6 +174,11 @@ export function parseLesson(source: string, file: string, language: Language): P
           else step.hints.push(parseHint(node, step));
           continue;
         }
+        if (node.name === "editor" && node.type === "leafDirective") {
+          if (!step) report(node, "directive-misplaced", "`::editor` must be inside a step");
+          if (checkEditor(node, report)) kept.push(node);
+          continue;
+        }
         if (node.name === "panel" && node.type === "leafDirective") {
           const panel = parsePanel(node, report);
           if (!step)
@@ -420,6 +425,34 @@ function checkDirective(node: ContainerDirective | LeafDirective, report: Report
         ? `a single line \`::${node.name}{…}\``
         : `a block \`:::${node.name}\` … \`:::\``;
     report(node, "directive-kind", `\`${node.name}\` is written as ${form}`);
+    return false;
+  }
+  return true;
+}
+
+/** `::editor{path}`: an absolute guest path, so the button opens the same file wherever the shell is. */
+function checkEditor(node: LeafDirective, report: Report): boolean {
+  const attributes = node.attributes ?? {};
+  for (const key of Object.keys(attributes)) {
+    if (!(DIRECTIVES.editor.attributes as readonly string[]).includes(key)) {
+      report(
+        node,
+        "unknown-attribute",
+        `unknown editor attribute \`${key}\`${didYouMean(key, DIRECTIVES.editor.attributes)}`,
+      );
+    }
+  }
+  const path = attributes.path ?? "";
+  if (!path) {
+    report(
+      node,
+      "missing-attribute",
+      '`::editor` needs the path of a file in the guest, e.g. path="/root/script.sh"',
+    );
+    return false;
+  }
+  if (!path.startsWith("/")) {
+    report(node, "invalid-attribute", `\`::editor\` path \`${path}\` must be absolute (start with /)`);
     return false;
   }
   return true;

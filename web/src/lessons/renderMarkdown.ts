@@ -15,6 +15,7 @@ type LeafDirective = Extract<Root["children"][number], { type: "leafDirective" }
 export const RUN_ATTRIBUTE = "data-lesson-run";
 export const PANEL_ATTRIBUTE = "data-lesson-panel";
 export const HIGHLIGHT_ATTRIBUTE = "data-lesson-highlight";
+export const EDITOR_ATTRIBUTE = "data-lesson-editor";
 
 const code: Handler = (state, node: Code) => {
   const pre = defaultHandlers.code(state, node);
@@ -29,6 +30,15 @@ const code: Handler = (state, node: Code) => {
 };
 
 const leafDirective: Handler = (_state, node: LeafDirective) => {
+  if (node.name === "editor") {
+    const editor: Element = {
+      type: "element",
+      tagName: "div",
+      properties: { dataLessonEditor: node.attributes?.path ?? "" },
+      children: [],
+    };
+    return editor;
+  }
   if (node.name !== "panel") return undefined;
   const properties: Element["properties"] = { dataLessonPanel: node.attributes?.name ?? "" };
   if (node.attributes?.highlight) properties.dataLessonHighlight = node.attributes.highlight;
@@ -45,6 +55,7 @@ const schema = {
       "dataLessonRun",
       "dataLessonPanel",
       "dataLessonHighlight",
+      "dataLessonEditor",
     ],
   },
 };
