@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ["web/src/**/*.spec.{ts,tsx}", "scripts/**/*.spec.ts"],
     environment: "node",
+    setupFiles: ["vitest.setup.ts"],
+    testTimeout: 20_000,
   },
 });

@@ -13,3 +13,4 @@ export {
 export { formatRoute, parseRoute, type LessonRoute } from "./lessonRoute.ts";
 export { PANEL_NAMES, type PanelName } from "./lessonModel.ts";
 export { lessonStrings } from "./strings.ts";
+export { lessonSources, lessonAssets } from "./lessonFiles.ts";

@@ -24,6 +24,11 @@ function byRepoPath(files: Record<string, string>): Record<string, string> {
   );
 }
 
-useCourseStore.getState().load(byRepoPath(markdown), byRepoPath(assets));
+/** Repository path (`lessons/<folder>/<lang>.md`) → Markdown source, as written. */
+export const lessonSources: Readonly<Record<string, string>> = byRepoPath(markdown);
+/** Repository path → URL the browser can load. */
+export const lessonAssets: Readonly<Record<string, string>> = byRepoPath(assets);
+
+useCourseStore.getState().load(lessonSources, lessonAssets);
 
 if (import.meta.hot) import.meta.hot.accept();
