@@ -108,7 +108,9 @@ describe("parseLesson on a broken lesson", () => {
 
   it("suggests the directive, flag, panel or attribute that was meant", () => {
     const messages = lesson.diagnostics.map((d) => d.message);
-    expect(messages).toContain("unknown directive `hnit` (did you mean `hint`?); known: step, hint, panel, editor");
+    expect(messages).toContain(
+      "unknown directive `hnit` (did you mean `hint`?); known: step, hint, panel, editor",
+    );
     expect(messages).toContain(
       "unknown directive `pannel` (did you mean `panel`?); known: step, hint, panel, editor",
     );
