@@ -71,6 +71,7 @@ done
 chmod 0755 "$R/init" "$R"/sbin/* 2>/dev/null || true
 chmod 1777 "$R/tmp"
 chmod 0700 "$R/root"
+chmod 0600 "$R/etc/shadow"
 chown -R 0:0 "$R"
 chown -R 1000:1000 "$R/home/student"
 find "$R" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
