@@ -32,7 +32,7 @@ if (configPath) {
   console.log("no kiosk.json: all chapters, the browser's language, 10 minutes idle timeout");
 }
 ensureBuild();
-const { url } = await serveStatic(WEB_DIST, port, "127.0.0.1", extra);
+const { url } = await serveStatic(WEB_DIST, port, { extra });
 const kioskUrl = `${url}?kiosk`;
 console.log(`Container Lab kiosk at ${kioskUrl}`);
 console.log("Open it full screen on the station with:");

@@ -44,20 +44,26 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/**
- * Serves `root`; `extra` maps URL paths (e.g. "/kiosk.json") to files outside it.
- */
-export function serveStatic(
-  root: string,
-  port: number,
-  host = "127.0.0.1",
-  extra: Record<string, string> = {},
-): Promise<StaticServer> {
+export interface ServeOptions {
+  host?: string;
+  /** URL paths (e.g. "/kiosk.json") served from files outside `root`. */
+  extra?: Record<string, string>;
+  /** Serve under this path (e.g. "/lab/"), as a deployment in a subfolder would. */
+  basePath?: string;
+}
+
+export function serveStatic(root: string, port: number, options: ServeOptions = {}): Promise<StaticServer> {
+  const { host = "127.0.0.1", extra = {}, basePath = "/" } = options;
   const gzipCache = new Map<string, { mtime: number; body: Buffer }>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    let path = extra[url.pathname] ?? normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!extra[url.pathname] && !path.startsWith(root + sep) && path !== root) {
+    if (!url.pathname.startsWith(basePath)) {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
+    const local = "/" + url.pathname.slice(basePath.length);
+    let path = extra[local] ?? normalize(join(root, decodeURIComponent(local)));
+    if (!extra[local] && !path.startsWith(root + sep) && path !== root) {
       res.writeHead(403).end();
       return;
     }
@@ -102,7 +108,7 @@ export function serveStatic(
       const actualPort = typeof address === "object" && address ? address.port : port;
       resolve({
         server,
-        url: `http://${host}:${actualPort}/`,
+        url: `http://${host}:${actualPort}${basePath}`,
         close: () => new Promise((done) => server.close(() => done())),
       });
     });
