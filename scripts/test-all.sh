@@ -2,7 +2,11 @@
 # npm test: every check, cheapest first, stopping at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n=== %s\n' "$*"; }
+steps=0
+step() {
+  steps=$((steps + 1))
+  printf '\n=== %s\n' "$*"
+}
 
 step "typecheck";               npm run -s typecheck
 step "lint";                    npm run -s lint
@@ -13,3 +17,6 @@ step "guest tests (v86 in Node)"; npm run -s test:guest
 step "lessons (lint + every step in the guest)"; npm run -s lessons:check
 step "build";                   npm run -s build
 step "e2e (Playwright)";        npx playwright test
+
+# Every step passed (set -e stops at the first failure).
+printf '\nsteps: %d passed, 0 failed\n' "$steps"
