@@ -1,14 +1,15 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import "./App.css";
 import { Workspace } from "../layout/Workspace.tsx";
 import { TerminalView } from "../terminal/TerminalView.tsx";
-import { vmHost } from "../vm/vmHost.ts";
 import { BootOverlay } from "./BootOverlay.tsx";
 import { Header } from "./Header.tsx";
 import { HealthBanner } from "./HealthBanner.tsx";
-import { LessonSlot } from "./LessonSlot.tsx";
+
 import { CenterTabs } from "../editor/index.ts";
-import { PanelSlot } from "./PanelSlot.tsx";
+// The lesson pane and the panels load after the terminal: the first prompt does not wait for them.
+const LessonSlot = lazy(() => import("./LessonSlot.tsx").then((m) => ({ default: m.LessonSlot })));
+const PanelSlot = lazy(() => import("./PanelSlot.tsx").then((m) => ({ default: m.PanelSlot })));
 import { useDocumentLanguage } from "./useDocumentLanguage.ts";
 import { ResumeNotice } from "../persist/ResumeNotice.tsx";
 import { UpdateBanner } from "../offline/UpdateBanner.tsx";
@@ -19,13 +20,11 @@ import { startAutosave } from "../persist/autosave.ts";
 export function App() {
   useDocumentLanguage();
   useEffect(() => {
-    vmHost.start();
     const stopAutosave = startAutosave();
     const stopKiosk = startKioskMode();
     return () => {
       stopKiosk();
       stopAutosave();
-      vmHost.stop();
     };
   }, []);
   return (
@@ -36,7 +35,11 @@ export function App() {
       <ResumeNotice />
       <UpdateBanner />
       <Workspace
-        lesson={<LessonSlot />}
+        lesson={
+          <Suspense fallback={null}>
+            <LessonSlot />
+          </Suspense>
+        }
         terminal={
           <CenterTabs
             terminal={
@@ -47,7 +50,11 @@ export function App() {
             }
           />
         }
-        panels={<PanelSlot />}
+        panels={
+          <Suspense fallback={null}>
+            <PanelSlot />
+          </Suspense>
+        }
       />
     </div>
   );

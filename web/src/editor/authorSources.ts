@@ -1,7 +1,7 @@
 // The lesson files as written, for author mode: the lesson engine's own copy (one glob, so no
 // lesson is bundled twice).
 import { buildCourse } from "../lessons/buildCourse.ts";
-import { lessonAssets, lessonSources } from "../lessons/index.ts";
+import { lessonAssets, lessonSources } from "../lessons/sources.ts";
 import type { Language } from "../i18n/languageStore.ts";
 
 export { lessonAssets, lessonSources };

@@ -59,6 +59,24 @@ function idleTimer(minutes: number): () => void {
   };
 }
 
+/** Names the chapter ids in kiosk.json that no lesson has, once the lessons are parsed. */
+function checkChapters(config: KioskConfig): () => void {
+  const check = () => {
+    const { loaded, course } = useCourseStore.getState();
+    if (!loaded) return false;
+    const known = new Set(course.chapters.map((c) => c.id));
+    const unknown = (config.chapters ?? []).filter((id) => !known.has(id));
+    if (unknown.length)
+      useKioskStore.setState({ error: `kiosk.json: chapters: no chapter with id ${unknown.join(", ")}` });
+    return true;
+  };
+  if (check()) return () => undefined;
+  const unsubscribe = useCourseStore.subscribe(() => {
+    if (check()) unsubscribe();
+  });
+  return unsubscribe;
+}
+
 /** Starts kiosk mode when the URL asks for it; returns a function that stops it. */
 export function startKioskMode(url = new URL(window.location.href)): () => void {
   if (!isKioskUrl(url)) return () => undefined;
@@ -68,12 +86,8 @@ export function startKioskMode(url = new URL(window.location.href)): () => void 
   loadConfig()
     .then((config) => {
       if (stopped) return;
-      const known = new Set(useCourseStore.getState().course.chapters.map((c) => c.id));
-      const unknown = (config.chapters ?? []).filter((id) => !known.has(id));
-      useKioskStore.setState({
-        config,
-        error: unknown.length ? `kiosk.json: chapters: no chapter with id ${unknown.join(", ")}` : undefined,
-      });
+      useKioskStore.setState({ config, error: undefined });
+      stops.push(checkChapters(config));
       if (config.language) useLanguageStore.getState().setLanguage(config.language);
       stops.push(idleTimer(config.idleTimeoutMinutes));
     })

@@ -5,6 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import { useCourseStore } from "./courseStore.ts";
+import { loadLessons } from "./lessonFiles.ts";
 import { LessonPane } from "./LessonPane.tsx";
 import type { LessonRuntime } from "./lessonRuntime.ts";
 import { useProgressStore } from "./progressStore.ts";
@@ -12,6 +13,7 @@ import { useProgressStore } from "./progressStore.ts";
 // Testing Library turns this on only when test globals exist; this project imports them.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+loadLessons();
 const realCourse = useCourseStore.getState();
 
 function fakeRuntime() {

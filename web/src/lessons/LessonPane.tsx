@@ -1,12 +1,12 @@
 // The lesson pane: the chapter list or a chapter, chosen by the location hash
 // (`#/chapter/<id>/step/<stepId>`). The app passes in a LessonRuntime (terminal, agent, panels).
-import { useCallback, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
 import { resolveLessonPath } from "./assetPath.ts";
 import { ChapterList } from "./ChapterList.tsx";
 import { ChapterView } from "./ChapterView.tsx";
 import { useCourseStore } from "./courseStore.ts";
 import { LessonContext, type LessonActions } from "./lessonContext.ts";
-import "./lessonFiles.ts";
+import { loadLessons } from "./lessonFiles.ts";
 import type { LessonRuntime } from "./lessonRuntime.ts";
 import { formatRoute } from "./lessonRoute.ts";
 import "./lessons.css";
@@ -17,11 +17,26 @@ import { useLessonRoute } from "./useLessonRoute.ts";
 export type LessonPaneProps = LessonRuntime & {
   /** Only these chapters, in this order (a workshop kiosk's selection); all when absent. */
   chapterIds?: readonly string[];
+  /**
+   * When the lessons may be parsed (most of a second of main-thread work). The app waits for
+   * the machine to be up, so parsing never delays the first prompt. Default: at once.
+   */
+  loadLessons?: boolean;
 };
 
-export function LessonPane({ chapterIds, ...runtime }: LessonPaneProps): ReactNode {
+export function LessonPane({
+  chapterIds,
+  loadLessons: mayLoad = true,
+  ...runtime
+}: LessonPaneProps): ReactNode {
   const t = lessonStrings.useStrings();
   const course = useCourseStore((s) => s.course);
+  const loaded = useCourseStore((s) => s.loaded);
+  useEffect(() => {
+    if (loaded || !mayLoad) return;
+    const timer = setTimeout(loadLessons, 0);
+    return () => clearTimeout(timer);
+  }, [loaded, mayLoad]);
   const assets = useCourseStore((s) => s.assets);
   const [route] = useLessonRoute();
   const chapters = useMemo(
@@ -76,7 +91,11 @@ export function LessonPane({ chapterIds, ...runtime }: LessonPaneProps): ReactNo
   return (
     <LessonContext.Provider value={actions}>
       <div className="cl-lesson-pane" role="region" aria-label={t("lessonRegion")}>
-        {route.view === "list" ? (
+        {!loaded ? (
+          <p className="cl-lesson-muted" role="status">
+            {t("loadingLessons")}
+          </p>
+        ) : route.view === "list" ? (
           <ChapterList chapters={chapters} />
         ) : chapter ? (
           <ChapterView key={chapter.id} chapter={chapter} chapters={chapters} stepId={route.stepId} />

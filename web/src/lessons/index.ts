@@ -1,5 +1,5 @@
-// Public API of the lesson engine, for the app's layout.
-export { LessonPane, type LessonPaneProps } from "./LessonPane.tsx";
+// Public API of the lesson engine: stores, types and helpers. The pane itself (the heavy part:
+// Markdown rendering) is `pane.ts`, which the app loads after the first prompt.
 export type { LessonRuntime } from "./lessonRuntime.ts";
 export { CHECK_TIMEOUT_MS, wrapCheck } from "./checkScript.ts";
 export { useCourseStore } from "./courseStore.ts";
@@ -13,4 +13,3 @@ export {
 export { formatRoute, parseRoute, type LessonRoute } from "./lessonRoute.ts";
 export { PANEL_NAMES, type PanelName } from "./lessonModel.ts";
 export { lessonStrings } from "./strings.ts";
-export { lessonSources, lessonAssets } from "./lessonFiles.ts";

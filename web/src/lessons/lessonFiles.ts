@@ -2,7 +2,9 @@
 // Loads every lesson file and asset through Vite and hands them to the course store.
 // This module accepts its own hot updates: editing a lesson re-runs only this file, so the
 // pane re-renders with the new text while the VM modules, and the guest, keep running.
+import type { Course } from "./buildCourse.ts";
 import { useCourseStore } from "./courseStore.ts";
+import type { CourseRequest } from "./courseWorker.ts";
 
 // Globs are relative so they work whatever the Vite root; keep the extensions in sync with
 // ASSET_EXTENSIONS in buildCourse.ts.
@@ -29,6 +31,30 @@ export const lessonSources: Readonly<Record<string, string>> = byRepoPath(markdo
 /** Repository path → URL the browser can load. */
 export const lessonAssets: Readonly<Record<string, string>> = byRepoPath(assets);
 
-useCourseStore.getState().load(lessonSources, lessonAssets);
+/**
+ * Parses every lesson into the course store (the pane calls it when the app says so): in a
+ * worker where there is one, so the page never stalls; at once elsewhere (unit tests).
+ */
+export function loadLessons(): void {
+  if (typeof Worker === "undefined") {
+    useCourseStore.getState().load(lessonSources, lessonAssets);
+    return;
+  }
+  const worker = new Worker(new URL("./courseWorker.ts", import.meta.url), { type: "module" });
+  worker.onmessage = (event: MessageEvent<Course>) => {
+    useCourseStore.getState().show(event.data, lessonAssets);
+    worker.terminate();
+  };
+  worker.onerror = () => {
+    // Without the worker (a browser that cannot start it), parse here: slower, still correct.
+    worker.terminate();
+    useCourseStore.getState().load(lessonSources, lessonAssets);
+  };
+  const request: CourseRequest = { sources: { ...lessonSources }, assetPaths: Object.keys(lessonAssets) };
+  worker.postMessage(request);
+}
+
+// A hot update of a lesson file re-runs this module: show the new text at once.
+if (useCourseStore.getState().loaded) loadLessons();
 
 if (import.meta.hot) import.meta.hot.accept();

@@ -1,5 +1,5 @@
-// The kernel-state panels' public surface: what the app shell and lessons use.
-export { PanelArea, type PanelAreaProps } from "./PanelArea.tsx";
+// The kernel-state panels' public surface: stores, focus and types. The panels themselves are
+// `area.ts`, which the app loads lazily, off the first-prompt path.
 export type { SnapshotSource } from "./snapshotSource.ts";
 export {
   snapshotStore,

@@ -70,7 +70,13 @@ export class VmHost {
    */
   start(options: { resume?: boolean } = {}): void {
     this.stop();
-    useVmStore.setState({ phase: "downloading", downloads: {}, error: undefined, health: "ok" });
+    useVmStore.setState({
+      phase: "downloading",
+      downloads: {},
+      error: undefined,
+      health: "ok",
+      promptShown: false,
+    });
     this.worker = new Worker(new URL(workerUrl + WORKER_URL_QUERY, document.baseURI), { type: "module" });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.handle(event.data);
     this.worker.onerror = (event) => this.fail(event.message || "the emulator worker failed to start");
@@ -139,7 +145,12 @@ export class VmHost {
   }
 
   private newGeneration(): void {
-    useVmStore.setState((s) => ({ health: "ok", commandRunning: false, generation: s.generation + 1 }));
+    useVmStore.setState((s) => ({
+      health: "ok",
+      commandRunning: false,
+      promptShown: false,
+      generation: s.generation + 1,
+    }));
   }
 
   private ask(message: Extract<ToWorker, { id: number }>): Promise<Reply> {
@@ -243,6 +254,8 @@ export class VmHost {
   }
 
   private trackCommand(mark: ShellMark): void {
+    if (mark.kind === "input" && !useVmStore.getState().promptShown)
+      useVmStore.setState({ promptShown: true });
     if (mark.kind === "output") useVmStore.setState({ commandRunning: true });
     if (mark.kind === "finished") {
       useVmStore.setState({

@@ -29,6 +29,8 @@ export interface VmState {
   error?: string;
   health: MachineHealth;
   commandRunning: boolean;
+  /** The shell has drawn its prompt since the machine (re)started: the student can type. */
+  promptShown: boolean;
   lastCommand?: CommandRecord;
   /** Bumped on every machine reset, so views can clear what they showed of the old machine. */
   generation: number;
@@ -39,6 +41,7 @@ export const useVmStore = create<VmState>()(() => ({
   downloads: {},
   health: "ok",
   commandRunning: false,
+  promptShown: false,
   generation: 0,
 }));
 

@@ -86,29 +86,41 @@ async function loadSnapshot(assets: MachineAssets): Promise<ArrayBuffer | ColdBo
   }
 }
 
-/** The student's saved machine, if there is one for this image and machine configuration. */
-async function loadSaved(): Promise<SavedMachine | undefined> {
+/** The student's saved machine, whatever it was saved from. */
+async function readSaved(): Promise<SavedMachine | undefined> {
   try {
-    const saved = await readSavedMachine();
-    return saved && saved.image_id === imageId && saved.machine === MACHINE_FINGERPRINT ? saved : undefined;
+    return await readSavedMachine();
   } catch (error) {
     console.warn("could not read the saved machine", error);
     return undefined;
   }
 }
 
+/** A saved machine restores only into the image and machine configuration it came from. */
+function fits(saved: SavedMachine): boolean {
+  return saved.image_id === imageId && saved.machine === MACHINE_FINGERPRINT;
+}
+
+/** The student's saved machine, if there is one for this image and machine configuration. */
+async function loadSaved(): Promise<SavedMachine | undefined> {
+  const saved = await readSaved();
+  return saved && fits(saved) ? saved : undefined;
+}
+
 async function start(assets: MachineAssets, resume: boolean): Promise<void> {
   const began = performance.now();
   post({ type: "phase", phase: "downloading" });
-  const [bios, vgaBios, snapshot] = await Promise.all([
+  // The student's saved machine is looked up while the shipped one downloads.
+  const [bios, vgaBios, snapshot, stored] = await Promise.all([
     download(assets.bios, "bios"),
     download(assets.vgaBios, "vga-bios"),
     loadSnapshot(assets),
+    resume ? readSaved() : undefined,
   ]);
   const images = { bios, vgaBios };
   if (typeof snapshot !== "string") freshState = snapshot.slice(0);
   let resumeFailed = false;
-  const saved = resume ? await loadSaved() : undefined;
+  const saved = stored && fits(stored) ? stored : undefined;
   if (saved) {
     try {
       await restore(images, assets.wasm, await gunzip(saved.state));
@@ -196,8 +208,12 @@ function untilPrompt(machine: V86): Promise<void> {
 function afterRestore(): void {
   // Ctrl-L makes readline clear the screen and draw the prompt again.
   emulator?.serial_send_bytes(CONSOLE_PORT, new Uint8Array([0x0c]));
-  const now = Math.floor(Date.now() / 1000);
-  agent?.request("exec", { cmd: `date -s @${now} >/dev/null`, timeout_ms: 5000 }).catch(() => undefined);
+  // The clock can wait a moment: the prompt comes first.
+  const client = agent;
+  setTimeout(() => {
+    const now = Math.floor(Date.now() / 1000);
+    client?.request("exec", { cmd: `date -s @${now} >/dev/null`, timeout_ms: 5000 }).catch(() => undefined);
+  }, 1000);
 }
 
 /** Replaces the running machine's state in place (reset, import). */

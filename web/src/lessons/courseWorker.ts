@@ -1,0 +1,17 @@
+// Parses and validates every lesson off the UI thread: it takes most of a second, and the
+// page must stay responsive (the student's terminal first of all) while it runs.
+import { buildCourse } from "./buildCourse.ts";
+
+export interface CourseRequest {
+  sources: Record<string, string>;
+  assetPaths: string[];
+}
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<CourseRequest>) => void) | null;
+  postMessage(message: unknown): void;
+};
+
+scope.onmessage = (event) => {
+  scope.postMessage(buildCourse(event.data.sources, event.data.assetPaths));
+};
