@@ -1,6 +1,6 @@
 // A workshop kiosk's settings, chosen by the instructor in kiosk.json (served beside the app by
 // `npm run kiosk -- --config FILE`). Kiosk mode is on when the page URL has ?kiosk.
-import { z } from "zod";
+import { z } from "../zodConfig.ts";
 
 export const kioskConfigSchema = z
   .object({

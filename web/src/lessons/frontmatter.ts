@@ -2,7 +2,7 @@
 // reported at the line and column of the offending key or value.
 import type { Yaml } from "mdast";
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
-import { z } from "zod";
+import { z } from "../zodConfig.ts";
 import { DIFFICULTIES, type Diagnostic, type LessonMeta, type SourcePoint } from "./lessonModel.ts";
 import { didYouMean } from "./suggest.ts";
 import type { Rule } from "./lessonRules.ts";

@@ -1,6 +1,6 @@
 // The "my session" file a student downloads and loads elsewhere: lesson progress and the
 // machine, in one file. Layout: a magic line, one JSON header line, then the gzip'd v86 state.
-import { z } from "zod";
+import { z } from "../zodConfig.ts";
 
 const MAGIC = "CONTAINER-LAB-SESSION 1\n";
 

@@ -1,7 +1,7 @@
 // The guest agent protocol, host side: the one place its shapes are typed.
 // The agent (vm-image/agent) speaks newline-delimited JSON on the guest's ttyS1;
 // vm-image/agent/PROTOCOL.md is the reference this file follows.
-import { z } from "zod";
+import { z } from "../zodConfig.ts";
 
 /** Namespace types the kernel has, in the order the panels show them. */
 export const NAMESPACE_TYPES = ["mnt", "uts", "ipc", "pid", "net", "user", "cgroup", "time"] as const;
