@@ -13,8 +13,14 @@ test("a new UTS and PID namespace appears with the sleep in it", async ({ page }
   await page.getByRole("tab", { name: "Namespaces" }).click();
   expect(await runInTerminal(page, "unshare --uts --pid --fork --mount-proc sleep 1000 &")).toBe(0);
   // The sleep is the child of unshare: PID 1 of the new namespace.
-  const pid = await lastNumber(page, 'ps -o pid,args | awk \'$2 == "sleep" && $3 == "1000" {print $1}\'');
-  expect(pid).not.toBe("");
+  // It runs in the background, so it may not have started yet when the prompt is back.
+  let pid = "";
+  await expect
+    .poll(
+      async () =>
+        (pid = await lastNumber(page, 'ps -o pid,args | awk \'$2 == "sleep" && $3 == "1000" {print $1}\'')),
+    )
+    .not.toBe("");
   for (const type of ["uts", "pid"]) {
     await expect(page.getByTestId(`ns-cell-${type}-${pid}`)).toHaveAttribute("aria-label", /not initial/);
   }
