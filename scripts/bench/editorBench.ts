@@ -1,13 +1,13 @@
 // The editor's lazy-load cost, in headless Chromium against the production build: what the
 // first prompt must NOT fetch (any editor or Monaco chunk), what opening the editor fetches,
 // and how long a student waits from "Editor" to the first keystroke drawn in Monaco.
+import { waitForPrompt } from "./prompt.ts";
 import type { Browser, Page, Request } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { serveStatic } from "../lib/staticServer.ts";
 import { median, round, type Results } from "./stats.ts";
 
-const PROMPT = "root@containerlab";
 const RUNS = 3;
 /** The heaviest path a student takes: a new OCI config.json (JSON mode and its worker load too). */
 const FILE = "/root/bench/config.json";
@@ -82,13 +82,7 @@ async function measure(browser: Browser, url: string): Promise<Run> {
   });
   try {
     await page.goto(url);
-    await page.waitForFunction(
-      (prompt) =>
-        !document.querySelector("[data-testid=boot-overlay]") &&
-        (document.querySelector(".xterm-rows")?.textContent ?? "").includes(prompt),
-      PROMPT,
-      { polling: "raf", timeout: 60_000 },
-    );
+    await waitForPrompt(page);
     await settled(page, 500);
     const firstPrompt = phase[0] ?? [];
     const lazy: Fetched[] = [];

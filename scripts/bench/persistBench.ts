@@ -1,19 +1,10 @@
 // Saving the student's machine and handing a kiosk to the next student, in headless Chromium.
+import { waitForPrompt } from "./prompt.ts";
 import type { Page } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { serveStatic } from "../lib/staticServer.ts";
 import { median, round, type Results } from "./stats.ts";
-
-async function waitForPrompt(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector("[data-testid=boot-overlay]") &&
-      (document.querySelector(".xterm-rows")?.textContent ?? "").includes("root@containerlab"),
-    undefined,
-    { polling: "raf", timeout: 60_000 },
-  );
-}
 
 /** Main-thread long tasks (over 50 ms) during `action`, summed, and how long it took. */
 async function measure(page: Page, click: string, done: string): Promise<{ ms: number; blockedMs: number }> {

@@ -1,11 +1,10 @@
 // The page, measured in headless Chromium against the production build on a local server.
+import { waitForPrompt } from "./prompt.ts";
 import type { Browser, Page } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { serveStatic } from "../lib/staticServer.ts";
 import { median, round, type Results } from "./stats.ts";
-
-const PROMPT = "root@containerlab";
 
 /** Navigation start → the prompt is on screen and the machine is marked ready. */
 async function timeToPrompt(
@@ -25,13 +24,7 @@ async function timeToPrompt(
     });
   });
   await page.goto(url);
-  await page.waitForFunction(
-    (prompt) =>
-      !document.querySelector("[data-testid=boot-overlay]") &&
-      (document.querySelector(".xterm-rows")?.textContent ?? "").includes(prompt),
-    PROMPT,
-    { polling: "raf", timeout: 60_000 },
-  );
+  await waitForPrompt(page);
   const ms = await page.evaluate(() => performance.now());
   await new Promise((resolve) => setTimeout(resolve, 200)); // let pending size lookups land
   counting = false;
