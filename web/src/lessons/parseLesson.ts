@@ -430,18 +430,25 @@ function checkDirective(node: ContainerDirective | LeafDirective, report: Report
   return true;
 }
 
-/** `::editor{path}`: an absolute guest path, so the button opens the same file wherever the shell is. */
-function checkEditor(node: LeafDirective, report: Report): boolean {
+/** Reports attributes a leaf directive does not know; returns the attributes. */
+function checkAttributes(
+  node: LeafDirective,
+  name: "editor" | "panel",
+  report: Report,
+): NonNullable<LeafDirective["attributes"]> {
   const attributes = node.attributes ?? {};
+  const known: readonly string[] = DIRECTIVES[name].attributes;
   for (const key of Object.keys(attributes)) {
-    if (!(DIRECTIVES.editor.attributes as readonly string[]).includes(key)) {
-      report(
-        node,
-        "unknown-attribute",
-        `unknown editor attribute \`${key}\`${didYouMean(key, DIRECTIVES.editor.attributes)}`,
-      );
+    if (!known.includes(key)) {
+      report(node, "unknown-attribute", `unknown ${name} attribute \`${key}\`${didYouMean(key, known)}`);
     }
   }
+  return attributes;
+}
+
+/** `::editor{path}`: an absolute guest path, so the button opens the same file wherever the shell is. */
+function checkEditor(node: LeafDirective, report: Report): boolean {
+  const attributes = checkAttributes(node, "editor", report);
   const path = attributes.path ?? "";
   if (!path) {
     report(
@@ -459,16 +466,7 @@ function checkEditor(node: LeafDirective, report: Report): boolean {
 }
 
 function parsePanel(node: LeafDirective, report: Report): PanelRequest | null {
-  const attributes = node.attributes ?? {};
-  for (const key of Object.keys(attributes)) {
-    if (!(DIRECTIVES.panel.attributes as readonly string[]).includes(key)) {
-      report(
-        node,
-        "unknown-attribute",
-        `unknown panel attribute \`${key}\`${didYouMean(key, DIRECTIVES.panel.attributes)}`,
-      );
-    }
-  }
+  const attributes = checkAttributes(node, "panel", report);
   const name = attributes.name ?? "";
   if (!name) {
     report(node, "missing-attribute", `\`::panel\` needs a name: one of ${PANEL_NAMES.join(", ")}`);
