@@ -1,10 +1,13 @@
 // vm-image/dist/manifest.json: what the committed guest image is made of, so anyone can check
 // the files (vm:verify), rebuild them identically, and tell whether a saved snapshot fits them.
-import { createHash } from "node:crypto";
+import { sha256 } from "./sha256.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { IMAGE_FILES } from "../../web/src/vm/guestConfig.ts";
+import { verifyLazyFs } from "./lazyFs.ts";
+
+export { sha256 };
 
 export const manifestSchema = z.object({
   format: z.literal(1),
@@ -16,10 +19,31 @@ export const manifestSchema = z.object({
 });
 export type ImageManifest = z.infer<typeof manifestSchema>;
 
-export const MANIFEST_FILES = [IMAGE_FILES.bios, IMAGE_FILES.vgaBios, IMAGE_FILES.kernel, IMAGE_FILES.initrd];
+/** The files image_id is made of: the lazy filesystem's fs.json names every lazy file by its hash. */
+export const MANIFEST_FILES = [
+  IMAGE_FILES.bios,
+  IMAGE_FILES.vgaBios,
+  IMAGE_FILES.kernel,
+  IMAGE_FILES.initrd,
+  IMAGE_FILES.lazyFs,
+];
 
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
+export type DebianPackage = ImageManifest["debian_packages"][number];
+
+/** Lines such as "podman:i386 4.3.1-1 -> 4.3.1-2", "+ strace:i386 6.1", "- stress:i386 1.0.7". */
+export function diffPackages(before: DebianPackage[], after: DebianPackage[]): string[] {
+  const key = (p: DebianPackage) => `${p.name}:${p.arch}`;
+  const old = new Map(before.map((p) => [key(p), p.version]));
+  const now = new Map(after.map((p) => [key(p), p.version]));
+  const lines: string[] = [];
+  for (const [k, version] of [...now].sort(([a], [b]) => a.localeCompare(b))) {
+    const was = old.get(k);
+    if (was === undefined) lines.push(`+ ${k} ${version}`);
+    else if (was !== version) lines.push(`${k} ${was} -> ${version}`);
+  }
+  for (const [k, version] of [...old].sort(([a], [b]) => a.localeCompare(b)))
+    if (!now.has(k)) lines.push(`- ${k} ${version}`);
+  return lines;
 }
 
 export function readManifest(dist: string): ImageManifest {
@@ -63,6 +87,7 @@ export function verifyDist(dist: string): VerifyProblem[] {
     if (hash !== entry.sha256)
       problems.push({ file: name, problem: `sha256 ${hash}, manifest says ${entry.sha256}` });
   }
+  problems.push(...verifyLazyFs(dist));
   if (problems.length === 0 && manifest.image_id !== imageId(manifest.files)) {
     problems.push({ file: IMAGE_FILES.manifest, problem: "image_id does not match the files listed" });
   }

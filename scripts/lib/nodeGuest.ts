@@ -1,18 +1,13 @@
 // The real guest, booted in v86 under Node.js: used by the guest tests, the snapshot build,
-// lessons:check and the bench. Speaks to the console (ttyS0) and the agent (ttyS1) through
-// the same host modules the browser worker uses.
+// lessons:check and the bench. The machine is the same core the browser worker drives
+// (web/src/vm/machine.ts); this adds the console transcript and typing commands at the prompt.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { V86 } from "v86";
-import { AgentClient } from "../../web/src/vm/agentClient.ts";
-import {
-  AGENT_PORT,
-  CONSOLE_PORT,
-  IMAGE_FILES,
-  v86Options,
-  type GuestImages,
-} from "../../web/src/vm/guestConfig.ts";
+import type { AgentClient } from "../../web/src/vm/agentClient.ts";
+import { IMAGE_FILES, type GuestImages } from "../../web/src/vm/guestConfig.ts";
+import type { LazyFileStats } from "../../web/src/vm/lazyFiles.ts";
+import { Machine } from "../../web/src/vm/machine.ts";
 import { Osc133Parser, type ShellMark } from "../../web/src/vm/osc133.ts";
 import { DIST_DIR } from "./paths.ts";
 
@@ -29,6 +24,10 @@ export function loadImages(dist = DIST_DIR, withKernel = true): GuestImages {
   return {
     bios: readBuffer(join(dist, IMAGE_FILES.bios)),
     vgaBios: readBuffer(join(dist, IMAGE_FILES.vgaBios)),
+    lazyFs: {
+      files: join(dist, IMAGE_FILES.lazyFiles) + "/",
+      ...(withKernel ? { json: join(dist, IMAGE_FILES.lazyFs) } : {}),
+    },
     ...(withKernel
       ? {
           kernel: readBuffer(join(dist, IMAGE_FILES.kernel)),
@@ -47,7 +46,6 @@ export interface RunResult {
 type Waiter = { test: () => boolean; resolve: () => void };
 
 export class NodeGuest {
-  readonly agent: AgentClient;
   private transcript = "";
   private readonly marks: ShellMark[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -57,25 +55,28 @@ export class NodeGuest {
   });
   private readonly decoder = new TextDecoder();
 
-  private constructor(private readonly emulator: V86) {
-    this.agent = new AgentClient({
-      send: (bytes) => emulator.serial_send_bytes(AGENT_PORT, bytes),
-      defaultTimeoutMs: 20_000,
-    });
-    emulator.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => {
+  private constructor(private readonly machine: Machine) {
+    machine.onConsole((byte) => {
       this.osc.feed(byte);
       this.transcript += this.decoder.decode(new Uint8Array([byte]), { stream: true });
       this.poke();
     });
-    emulator.add_listener(`serial${AGENT_PORT}-output-byte`, (byte: number) => {
-      this.agent.feed(byte);
-    });
+  }
+
+  get agent(): AgentClient {
+    return this.machine.agent;
+  }
+
+  /** What the lazy filesystem fetched so far. */
+  get lazyFiles(): LazyFileStats {
+    return this.machine.lazyFiles;
   }
 
   /** Cold boot from the kernel and initramfs; resolves at the first prompt with the agent up. */
   static async boot(options: { dist?: string; timeoutMs?: number } = {}): Promise<NodeGuest> {
-    const emulator = new V86({ wasm_path: wasmPath(), ...v86Options(loadImages(options.dist), true) });
-    const guest = new NodeGuest(emulator);
+    const guest = new NodeGuest(
+      Machine.boot({ wasm: wasmPath(), images: loadImages(options.dist), agentTimeoutMs: 20_000 }),
+    );
     await guest.waitUntil(
       () => guest.marks.some((m) => m.kind === "input"),
       options.timeoutMs ?? 60_000,
@@ -87,29 +88,17 @@ export class NodeGuest {
 
   /** Restores a state saved by `save()` into a new emulator (same machine config). */
   static async restore(state: ArrayBuffer, options: { dist?: string } = {}): Promise<NodeGuest> {
-    const emulator = new V86({
-      wasm_path: wasmPath(),
-      ...v86Options(loadImages(options.dist, false), false),
-    });
-    await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
-    await emulator.restore_state(state);
-    const guest = new NodeGuest(emulator);
-    guest.agent.assumeReady();
-    emulator.run();
-    return guest;
+    const images = loadImages(options.dist, false);
+    return new NodeGuest(await Machine.restore({ wasm: wasmPath(), images, agentTimeoutMs: 20_000 }, state));
   }
 
   /** Puts a saved state back into this running emulator, as the app's "Reset machine" does. */
   async reload(state: ArrayBuffer): Promise<void> {
-    await this.emulator.stop();
-    this.agent.failAll("agent_restarted", "the machine was reset");
-    await this.emulator.restore_state(state);
-    this.agent.assumeReady();
-    await this.emulator.run();
+    await this.machine.replace(state);
   }
 
   async save(): Promise<ArrayBuffer> {
-    return this.emulator.save_state();
+    return this.machine.save();
   }
 
   /** Everything the console printed so far. */
@@ -126,7 +115,7 @@ export class NodeGuest {
   }
 
   type(text: string): void {
-    this.emulator.serial_send_bytes(CONSOLE_PORT, new TextEncoder().encode(text));
+    this.machine.sendConsole(new TextEncoder().encode(text));
   }
 
   /** Types a command at the prompt and waits for its OSC 133 end mark and the next prompt. */
@@ -160,10 +149,9 @@ export class NodeGuest {
   }
 
   destroy(): void {
-    this.agent.failAll("closed", "the emulator was destroyed");
     for (const waiter of this.waiters) waiter.resolve();
     this.waiters.clear();
-    void this.emulator.destroy();
+    void this.machine.destroy();
   }
 
   private waitUntil(test: () => boolean, timeoutMs: number, what: string): Promise<void> {

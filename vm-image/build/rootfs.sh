@@ -9,43 +9,72 @@ rm -rf "$R"
 mkdir -p "$R"/{bin,sbin,usr/bin,usr/sbin,lib,etc,proc,sys,dev,tmp,run,root,home/student,mnt,opt,var/lib,usr/share}
 cp -a "$VM_DIR/rootfs/." "$R/"
 
-# Real tools first, then busybox applets for every name still free.
+# Two trees: $R is the initramfs (what the first prompt needs), $L the lazily loaded filesystem
+# (mounted at $LAZY_MOUNT in the guest; every file in it appears at its usual path in $R as a symlink).
+L=$WORK/lazy
+LAZY_MOUNT=/opt/lazy
+rm -rf "$L" && mkdir -p "$L"
 LIBDIRS=("$DEBROOT/lib/i386-linux-gnu" "$DEBROOT/usr/lib/i386-linux-gnu" "$DEBROOT/lib")
-copy_lib() { # soname: copy the real file under its soname, then what it needs
-  local name=$1 dir found=
-  [ -e "$R/lib/$name" ] && return 0
+copy_lib() { # tree soname: the real file under its soname (unless the initramfs has it), then what it needs
+  local tree=$1 name=$2 dir found=
+  [ -e "$R/lib/$name" ] || [ -e "$tree/lib/$name" ] && return 0
   for dir in "${LIBDIRS[@]}"; do [ -e "$dir/$name" ] && { found=$dir/$name; break; }; done
   [ -n "$found" ] || die "shared library $name not found in the unpacked packages: add its package to packages.txt"
-  cp -L "$found" "$R/lib/$name"
-  needs "$R/lib/$name"
+  mkdir -p "$tree/lib"
+  cp -L "$found" "$tree/lib/$name"
+  needs "$tree" "$tree/lib/$name"
 }
-needs() {
+needs() { # tree file
   local n
-  for n in $(readelf -d "$1" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do copy_lib "$n"; done
+  for n in $(readelf -d "$2" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do copy_lib "$1" "$n"; done
 }
-while read -r path; do
-  case "$path" in ''|'#'*) continue ;; esac
-  [ -e "$DEBROOT$path" ] || die "$path is in binaries.txt but in none of the packages"
-  mkdir -p "$R$(dirname "$path")"
-  cp -L "$DEBROOT$path" "$R$path"
-  needs "$R$path"
-done < "$VM_DIR/binaries.txt"
+copy_listed() { # list tree
+  local path
+  while read -r path; do
+    case "$path" in ''|'#'*) continue ;; esac
+    [ -e "$DEBROOT$path" ] || die "$path is in $(basename "$1") but in none of the packages"
+    mkdir -p "$2$(dirname "$path")"
+    cp -L "$DEBROOT$path" "$2$path"
+    needs "$2" "$2$path"
+  done < "$1"
+}
+copy_listed "$VM_DIR/binaries.txt" "$R"
 # Our own tools (built against the same glibc).
 OWN=$WORK/own-tools
 bash "$VM_DIR/agent/build.sh" "$OWN"
 install -m 0755 "$OWN/guest-agent" "$R/sbin/guest-agent"
 install -m 0755 "$OWN/seccomp-run" "$R/usr/bin/seccomp-run"
-needs "$R/sbin/guest-agent"
-needs "$R/usr/bin/seccomp-run"
+needs "$R" "$R/sbin/guest-agent"
+needs "$R" "$R/usr/bin/seccomp-run"
+copy_listed "$VM_DIR/lazy.txt" "$L"
+# The offline container image, on the lazy filesystem: read once, when lab-seed-images loads it.
+BUSYBOX_VERSION=$(awk -F'\t' '$1 == "busybox-static" { print $2 }' "$WORK/packages.tsv") \
+  npx --prefix "$VM_DIR/.." tsx "$VM_DIR/../scripts/vm-oci-image.ts" "$DEBROOT" "$L/usr/share/lab/images/busybox.oci.tar"
+cp "$VM_DIR/images/README" "$L/usr/share/lab/images/README"
 mkdir -p "$R/usr/share/seccomp" && cp "$VM_DIR/tools/profiles/"*.json "$R/usr/share/seccomp/"
 
+copy_lib "$R" ld-linux.so.2
+# Libraries only the lazy tools need live on the lazy filesystem, in the same directory layout.
+if ls "$L/lib/"*.so* >/dev/null 2>&1; then
+  mkdir -p "$L/lib/i386-linux-gnu"
+  for f in "$L"/lib/*.so*; do mv "$f" "$L/lib/i386-linux-gnu/"; done
+fi
 if ls "$R/lib/"*.so* >/dev/null 2>&1; then
-  copy_lib ld-linux.so.2
   # Debian's loader looks in /lib/i386-linux-gnu; keep one real copy and point there.
   mkdir -p "$R/lib/i386-linux-gnu" "$R/usr/lib"
   for f in "$R"/lib/*.so*; do mv "$f" "$R/lib/i386-linux-gnu/"; done
   ln -s i386-linux-gnu/ld-linux.so.2 "$R/lib/ld-linux.so.2"
 fi
+
+# Every lazy file at its usual path, as a symlink onto the 9p mount: the tools are on PATH and the
+# libraries where the loader looks, but their bytes are fetched only when first read.
+( cd "$L" && find . -type f | sort ) | while read -r f; do
+  f=${f#.}
+  [ -e "$R$f" ] && die "$f is both in the initramfs and on the lazy filesystem"
+  mkdir -p "$R$(dirname "$f")"
+  ln -s "$LAZY_MOUNT$f" "$R$f"
+done
+mkdir -p "$R$LAZY_MOUNT"
 
 cp "$DEBROOT/bin/busybox" "$R/bin/busybox"
 for applet in $("$DEBROOT/bin/busybox" --list-full | sort); do
@@ -74,6 +103,7 @@ chmod 0700 "$R/root"
 chmod 0600 "$R/etc/shadow"
 chown -R 0:0 "$R"
 chown -R 1000:1000 "$R/home/student"
-find "$R" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+chown -R 0:0 "$L"
+find "$R" "$L" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 ( cd "$R" && find . -mindepth 1 -print0 | sort -z | cpio --null -o -H newc --reproducible --quiet ) | lz4 -l -9 -q -c > "$DIST/initramfs.cpio.lz4"
-log "rootfs: $(du -sb "$R" | cut -f1) bytes unpacked, initramfs $(stat -c %s "$DIST/initramfs.cpio.lz4") bytes"
+log "rootfs: $(du -sb "$R" | cut -f1) bytes unpacked, initramfs $(stat -c %s "$DIST/initramfs.cpio.lz4") bytes; lazy tree $(du -sb "$L" | cut -f1) bytes"

@@ -1,17 +1,37 @@
-// Serves the guest image (vm-image/dist) and the machine snapshot (web/.cache/snapshot) under
-// image/ in development, and copies them into the build: they are the app's own assets.
-import { existsSync, readFileSync, statSync } from "node:fs";
+// Serves the guest image (vm-image/dist, with its lazy filesystem) and the machine snapshot
+// (web/.cache/snapshot) under image/ in development, and copies them into the build: they are
+// the app's own assets.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Plugin } from "vite";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
-const SOURCES = [join(REPO, "vm-image", "dist"), join(REPO, "web", ".cache", "snapshot")];
-const FILES =
-  /^(bios\.bin|vgabios-stdvga\.bin|bzImage|initramfs\.cpio\.lz4|manifest\.json|snapshot\.bin\.zst|snapshot\.json)$/;
+const DIST = join(REPO, "vm-image", "dist");
+const SOURCES = [DIST, join(REPO, "web", ".cache", "snapshot")];
+const NAMES = [
+  "bios.bin",
+  "vgabios-stdvga.bin",
+  "bzImage",
+  "initramfs.cpio.lz4",
+  "manifest.json",
+  "snapshot.bin.zst",
+  "snapshot.json",
+];
+/** The lazy filesystem: its fs.json and its files, named by content hash. */
+const LAZY = /^lazyfs\/(fs\.json|files\/[0-9a-f]{64}\.zst)$/;
 
 function locate(name: string): string | undefined {
-  if (!FILES.test(name)) return undefined;
+  if (LAZY.test(name)) return existsSync(join(DIST, name)) ? join(DIST, name) : undefined;
+  if (!NAMES.includes(name)) return undefined;
   return SOURCES.map((dir) => join(dir, name)).find((path) => existsSync(path));
+}
+
+function lazyNames(): string[] {
+  const files = join(DIST, "lazyfs", "files");
+  if (!existsSync(files)) return [];
+  return ["lazyfs/fs.json", ...readdirSync(files).map((name) => `lazyfs/files/${name}`)].filter((n) =>
+    LAZY.test(n),
+  );
 }
 
 export function machineImage(): Plugin {
@@ -19,7 +39,7 @@ export function machineImage(): Plugin {
     name: "container-lab-machine-image",
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const match = req.url?.match(/\/image\/([^?/]+)/);
+        const match = req.url?.match(/\/image\/([^?]+)/);
         const path = match?.[1] ? locate(match[1]) : undefined;
         if (!path) return next();
         res.setHeader("Content-Length", statSync(path).size);
@@ -31,21 +51,9 @@ export function machineImage(): Plugin {
       });
     },
     generateBundle() {
-      for (const dir of SOURCES) {
-        if (!existsSync(dir)) continue;
-        for (const name of [
-          "bios.bin",
-          "vgabios-stdvga.bin",
-          "bzImage",
-          "initramfs.cpio.lz4",
-          "manifest.json",
-          "snapshot.bin.zst",
-          "snapshot.json",
-        ]) {
-          const path = join(dir, name);
-          if (existsSync(path))
-            this.emitFile({ type: "asset", fileName: `image/${name}`, source: readFileSync(path) });
-        }
+      for (const name of [...NAMES, ...lazyNames()]) {
+        const path = locate(name);
+        if (path) this.emitFile({ type: "asset", fileName: `image/${name}`, source: readFileSync(path) });
       }
     },
   };

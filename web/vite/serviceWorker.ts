@@ -11,6 +11,8 @@ function walk(dir: string): string[] {
   );
 }
 
+const LAZY_PREFIX = "image/lazyfs/files/";
+
 export function serviceWorker(): Plugin {
   let outDir = "";
   return {
@@ -24,13 +26,19 @@ export function serviceWorker(): Plugin {
         .map((path) => relative(outDir, path).split("\\").join("/"))
         .filter((file) => file !== "sw.js" && !file.endsWith(".map") && file !== "kiosk.json")
         .sort();
+      // The lazy filesystem's files are named by their content's hash: cached when first used or
+      // once the prompt is up, not at install, so they never compete with the first prompt.
+      const lazy = files.filter((file) => file.startsWith(LAZY_PREFIX));
+      const core = files.filter((file) => !file.startsWith(LAZY_PREFIX));
       const hash = createHash("sha256");
-      for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
+      for (const file of core) hash.update(file).update(readFileSync(join(outDir, file)));
+      for (const file of lazy) hash.update(file);
       const version = hash.digest("hex").slice(0, 16);
       const template = readFileSync(join(import.meta.dirname, "sw-template.js"), "utf8");
       const source = template
         .replace('"__VERSION__"', JSON.stringify(version))
-        .replace("__FILES__", JSON.stringify(files));
+        .replace("__FILES__", JSON.stringify(core))
+        .replace("__LAZY__", JSON.stringify(lazy));
       writeFileSync(join(outDir, "sw.js"), source);
       writeFileSync(join(outDir, "version.json"), JSON.stringify({ version, files: files.length }) + "\n");
     },

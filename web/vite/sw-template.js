@@ -10,6 +10,12 @@ const sw = /** @type {any} */ (self);
 const VERSION = "__VERSION__";
 /** @type {string[]} */
 const FILES = __FILES__;
+/**
+ * The lazy filesystem's files (named by content hash): cached when the guest first reads one, or
+ * all of them when the page asks (PRECACHE_LAZY, once the prompt is up), not at install.
+ * @type {string[]}
+ */
+const LAZY = __LAZY__;
 const CACHE = `container-lab-${VERSION}`;
 const scope = new URL(sw.registration.scope);
 
@@ -18,10 +24,58 @@ sw.addEventListener("install", (event) => {
     caches
       .open(CACHE)
       .then((cache) =>
-        cache.addAll(FILES.map((file) => new Request(new URL(file, scope), { cache: "no-cache" }))),
+        cache
+          .addAll(FILES.map((file) => new Request(new URL(file, scope), { cache: "no-cache" })))
+          .then(() => adoptLazyFiles(cache)),
       ),
   );
 });
+
+/**
+ * A lazy file's name is its content's hash, so one cached by an older build is the same file:
+ * it moves into the new cache instead of being downloaded again.
+ * @param {Cache} cache
+ */
+async function adoptLazyFiles(cache) {
+  const older = (await caches.keys()).filter((k) => k.startsWith("container-lab-") && k !== CACHE);
+  for (const name of older) {
+    const old = await caches.open(name);
+    for (const file of LAZY) {
+      const url = new URL(file, scope);
+      const hit = await old.match(url);
+      if (hit && !(await cache.match(url))) await cache.put(url, hit);
+    }
+  }
+}
+
+/**
+ * The lazy file from the cache, or from the network into the cache.
+ * @param {string} file
+ */
+async function lazyFile(file) {
+  const cache = await caches.open(CACHE);
+  const url = new URL(file, scope);
+  const hit = await cache.match(url);
+  if (hit) return hit;
+  const response = await fetch(url);
+  if (response.ok) await cache.put(url, response.clone());
+  return response;
+}
+
+/** Caches every lazy file not cached yet, one at a time (the emulator's own reads go first). */
+async function precacheLazy() {
+  const cache = await caches.open(CACHE);
+  let bytes = 0;
+  for (const file of LAZY) {
+    const url = new URL(file, scope);
+    if (await cache.match(url)) continue;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    bytes += Number(response.headers.get("content-length") ?? 0);
+    await cache.put(url, response);
+  }
+  return { files: LAZY.length, bytes };
+}
 
 sw.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -38,6 +92,15 @@ sw.addEventListener("activate", (event) => {
 
 sw.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") void sw.skipWaiting();
+  if (event.data && event.data.type === "PRECACHE_LAZY") {
+    const source = event.source;
+    event.waitUntil(
+      precacheLazy().then(
+        (done) => source && source.postMessage({ type: "LAZY_CACHED", ...done }),
+        (error) => source && source.postMessage({ type: "LAZY_FAILED", message: String(error) }),
+      ),
+    );
+  }
 });
 
 sw.addEventListener("fetch", (event) => {
@@ -46,6 +109,10 @@ sw.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const path = request.mode === "navigate" ? "index.html" : url.pathname.slice(scope.pathname.length);
+  if (LAZY.includes(path)) {
+    event.respondWith(lazyFile(path));
+    return;
+  }
   if (!FILES.includes(path)) return;
   event.respondWith(
     caches

@@ -5,6 +5,8 @@ interface OfflineState {
   ready: boolean;
   /** A newer build is installed and waits for the page to switch to it. */
   updateWaiting?: ServiceWorker;
+  /** Every file of the lazily loaded guest filesystem is cached too (podman & co. work offline). */
+  lazyCached: boolean;
 }
 
-export const useOfflineStore = create<OfflineState>()(() => ({ ready: false }));
+export const useOfflineStore = create<OfflineState>()(() => ({ ready: false, lazyCached: false }));

@@ -24,6 +24,25 @@ export function registerServiceWorker(): void {
     .catch((error: unknown) => console.warn("offline support unavailable:", error));
 }
 
+/**
+ * Asks the service worker to cache the rest of the lazy guest filesystem in the background
+ * (called once the prompt is up, so it never delays the first prompt).
+ */
+export function precacheLazyFiles(): void {
+  if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return;
+  navigator.serviceWorker.addEventListener(
+    "message",
+    (event: MessageEvent<{ type?: string; message?: string }>) => {
+      if (event.data.type === "LAZY_CACHED") useOfflineStore.setState({ lazyCached: true });
+      if (event.data.type === "LAZY_FAILED")
+        console.warn("caching the lazy filesystem failed:", event.data.message);
+    },
+  );
+  void navigator.serviceWorker.ready.then((registration) =>
+    registration.active?.postMessage({ type: "PRECACHE_LAZY" }),
+  );
+}
+
 /** Switches to the waiting build: the new worker takes over, then the page reloads once. */
 export function applyUpdate(): void {
   const waiting = useOfflineStore.getState().updateWaiting;

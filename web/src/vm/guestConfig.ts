@@ -18,7 +18,7 @@ export const AGENT_PORT = 1;
  * Changes whenever a saved machine state could no longer be restored into this configuration:
  * a snapshot records it, and the page cold-boots instead of restoring a snapshot that differs.
  */
-export const MACHINE_FINGERPRINT = `v86-0.5.462;mem=${GUEST_MEMORY_BYTES};vga=${GUEST_VGA_MEMORY_BYTES};uart1;${GUEST_CMDLINE}`;
+export const MACHINE_FINGERPRINT = `v86-0.5.462;mem=${GUEST_MEMORY_BYTES};vga=${GUEST_VGA_MEMORY_BYTES};uart1;9p;${GUEST_CMDLINE}`;
 
 /** What the build writes beside the snapshot, to tell whether it fits the image and machine. */
 export interface SnapshotInfo {
@@ -37,6 +37,9 @@ export const IMAGE_FILES = {
   manifest: "manifest.json",
   snapshot: "snapshot.bin.zst",
   snapshotInfo: "snapshot.json",
+  /** The lazily loaded filesystem: v86's fs.json, and the folder of its zstd files by content hash. */
+  lazyFs: "lazyfs/fs.json",
+  lazyFiles: "lazyfs/files/",
 } as const;
 
 export interface GuestImages {
@@ -44,6 +47,12 @@ export interface GuestImages {
   vgaBios: ArrayBuffer;
   kernel?: ArrayBuffer;
   initrd?: ArrayBuffer;
+  /**
+   * The lazily loaded filesystem: where its files are (URL or, under Node, a folder path ending
+   * in "/"), and its fs.json for a cold boot. A restored machine carries its own copy of the
+   * file list in the saved state, so it needs only the files.
+   */
+  lazyFs: { files: string; json?: string };
 }
 
 /** v86 constructor options for our machine, minus the environment-specific wasm path. */
@@ -53,6 +62,10 @@ export function v86Options(images: GuestImages, autostart: boolean) {
     vga_bios: { buffer: images.vgaBios },
     ...(images.kernel ? { bzimage: { buffer: images.kernel } } : {}),
     ...(images.initrd ? { initrd: { buffer: images.initrd } } : {}),
+    filesystem: {
+      baseurl: images.lazyFs.files,
+      ...(images.lazyFs.json ? { basefs: images.lazyFs.json } : {}),
+    },
     cmdline: GUEST_CMDLINE,
     memory_size: GUEST_MEMORY_BYTES,
     vga_memory_size: GUEST_VGA_MEMORY_BYTES,

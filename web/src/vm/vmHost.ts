@@ -45,6 +45,8 @@ function assetUrls(base: string): MachineAssets {
     manifest: at(IMAGE_FILES.manifest),
     snapshot: at(IMAGE_FILES.snapshot),
     snapshotInfo: at(IMAGE_FILES.snapshotInfo),
+    lazyFs: at(IMAGE_FILES.lazyFs),
+    lazyFiles: at(IMAGE_FILES.lazyFiles),
   };
 }
 

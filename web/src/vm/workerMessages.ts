@@ -12,6 +12,9 @@ export interface MachineAssets {
   manifest: string;
   snapshot: string;
   snapshotInfo: string;
+  /** The lazily loaded filesystem: fs.json (cold boot only) and the folder of its files. */
+  lazyFs: string;
+  lazyFiles: string;
 }
 
 export type BootPhase =

@@ -1,16 +1,8 @@
 // The emulator's home: v86 runs here, off the UI thread, so a busy guest never freezes the page.
-// This file and scripts/lib/nodeGuest.ts are the only places that touch v86.
-import { V86 } from "v86";
-import { AgentClient } from "../agentClient.ts";
+// The machine itself (v86 wiring, agent, lazy filesystem) is ../machine.ts, shared with Node.
 import { AgentError } from "../protocol.ts";
-import {
-  AGENT_PORT,
-  CONSOLE_PORT,
-  MACHINE_FINGERPRINT,
-  v86Options,
-  type GuestImages,
-  type SnapshotInfo,
-} from "../guestConfig.ts";
+import { MACHINE_FINGERPRINT, type GuestImages, type SnapshotInfo } from "../guestConfig.ts";
+import { Machine } from "../machine.ts";
 import { Osc133Parser } from "../osc133.ts";
 import type { ColdBootReason, FromWorker, MachineAssets, StartMode, ToWorker } from "../workerMessages.ts";
 import { AssetMissingError, fetchAsset, fetchJson } from "./fetchAsset.ts";
@@ -40,8 +32,7 @@ function post(message: FromWorker, transfer?: Transferable[]): void {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-let emulator: V86 | undefined;
-let agent: AgentClient | undefined;
+let machine: Machine | undefined;
 /** The shipped snapshot (zstd, as downloaded): what "Reset machine" goes back to. */
 let freshState: ArrayBuffer | undefined;
 let imageId = "";
@@ -54,17 +45,17 @@ function download(url: string, file: string): Promise<ArrayBuffer> {
   return fetchAsset(url, (loaded, total) => post({ type: "download", file, loaded, total }));
 }
 
-function attach(machine: V86): AgentClient {
-  const client = new AgentClient({
-    send: (bytes) => machine.serial_send_bytes(AGENT_PORT, bytes),
-    onEvent: (event) => post({ type: "agent-event", event }),
-  });
-  machine.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => {
+function options(wasm: string, images: GuestImages) {
+  return { wasm, images, onAgentEvent: (event: string) => post({ type: "agent-event", event }) };
+}
+
+function attach(running: Machine): Machine {
+  running.onConsole((byte) => {
     marks.feed(byte);
     consoleOut.push(byte);
   });
-  machine.add_listener(`serial${AGENT_PORT}-output-byte`, (byte: number) => client.feed(byte));
-  return client;
+  machine = running;
+  return running;
 }
 
 /** The snapshot, if the build shipped one that fits this image and machine; otherwise why not. */
@@ -117,7 +108,7 @@ async function start(assets: MachineAssets, resume: boolean): Promise<void> {
     loadSnapshot(assets),
     resume ? readSaved() : undefined,
   ]);
-  const images = { bios, vgaBios };
+  const images: GuestImages = { bios, vgaBios, lazyFs: { files: assets.lazyFiles } };
   if (typeof snapshot !== "string") freshState = snapshot.slice(0);
   let resumeFailed = false;
   const saved = stored && fits(stored) ? stored : undefined;
@@ -151,21 +142,14 @@ async function start(assets: MachineAssets, resume: boolean): Promise<void> {
 }
 
 async function discardEmulator(): Promise<void> {
-  const old = emulator;
-  emulator = undefined;
-  agent = undefined;
+  const old = machine;
+  machine = undefined;
   await old?.destroy();
 }
 
 async function restore(images: GuestImages, wasm: string, state: ArrayBuffer): Promise<void> {
   post({ type: "phase", phase: "restoring" });
-  const machine = new V86({ wasm_path: wasm, ...v86Options(images, false) });
-  await new Promise<void>((resolve) => machine.add_listener("emulator-loaded", () => resolve()));
-  await machine.restore_state(state);
-  emulator = machine;
-  agent = attach(machine);
-  agent.assumeReady();
-  await machine.run();
+  attach(await Machine.restore(options(wasm, images), state));
   afterRestore();
 }
 
@@ -181,35 +165,20 @@ async function coldBoot(
     download(assets.initrd, "initrd"),
   ]);
   post({ type: "phase", phase: "booting" });
-  const machine = new V86({ wasm_path: assets.wasm, ...v86Options({ ...images, kernel, initrd }, true) });
-  emulator = machine;
-  agent = attach(machine);
-  await untilPrompt(machine);
+  const lazyFs = { ...images.lazyFs, json: assets.lazyFs };
+  const booted = attach(Machine.boot(options(assets.wasm, { ...images, kernel, initrd, lazyFs })));
+  await booted.untilPrompt();
   post({ type: "phase", phase: "starting-agent" });
-  await agent.whenReady();
+  await booted.agent.whenReady();
   post({ type: "ready", mode: "cold", coldReason: reason, ms: performance.now() - began, resumeFailed });
-}
-
-/** Resolves at the next prompt's "input" mark. */
-function untilPrompt(machine: V86): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const probe = new Osc133Parser((mark) => {
-      if (!done && mark.kind === "input") {
-        done = true;
-        resolve();
-      }
-    });
-    machine.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => probe.feed(byte));
-  });
 }
 
 /** After a restore the guest's clock and screen are stale: bring both up to date. */
 function afterRestore(): void {
   // Ctrl-L makes readline clear the screen and draw the prompt again.
-  emulator?.serial_send_bytes(CONSOLE_PORT, new Uint8Array([0x0c]));
+  machine?.sendConsole(new Uint8Array([0x0c]));
   // The clock can wait a moment: the prompt comes first.
-  const client = agent;
+  const client = machine?.agent;
   setTimeout(() => {
     const now = Math.floor(Date.now() / 1000);
     client?.request("exec", { cmd: `date -s @${now} >/dev/null`, timeout_ms: 5000 }).catch(() => undefined);
@@ -218,21 +187,18 @@ function afterRestore(): void {
 
 /** Replaces the running machine's state in place (reset, import). */
 async function replaceState(state: ArrayBuffer, mode: StartMode): Promise<void> {
-  if (!emulator) throw new Error("the machine is not running");
+  if (!machine) throw new Error("the machine is not running");
   const began = performance.now();
-  agent?.failAll("agent_restarted", "the machine was reset");
   post({ type: "phase", phase: "restoring" });
-  await emulator.stop();
-  await emulator.restore_state(state);
-  agent?.assumeReady();
-  await emulator.run();
+  await machine.replace(state);
   afterRestore();
   post({ type: "ready", mode, ms: performance.now() - began });
 }
 
 async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
   if (forget) await clearSavedMachine().catch(() => undefined);
-  if (!emulator) return;
+  if (!machine) return;
+  const running = machine;
   const saved = to === "saved" ? await loadSaved() : undefined;
   if (saved) {
     try {
@@ -247,22 +213,21 @@ async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
     return;
   }
   const began = performance.now();
-  agent?.failAll("agent_restarted", "the machine was reset");
   post({ type: "phase", phase: "booting" });
-  emulator.restart();
-  await untilPrompt(emulator);
-  await agent?.whenReady();
+  running.restart();
+  await running.untilPrompt();
+  await running.agent.whenReady();
   post({ type: "ready", mode: "cold", coldReason: "snapshot-missing", ms: performance.now() - began });
 }
 
 async function save(id: number): Promise<void> {
-  if (!emulator) {
+  if (!machine) {
     post({ type: "saved", id, ok: false, quota: false, message: "the machine is not running" });
     return;
   }
   const began = performance.now();
   try {
-    const state = await gzip(await emulator.save_state());
+    const state = await gzip(await machine.save());
     const savedAt = Date.now();
     await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt, state });
     post({ type: "saved", id, ok: true, bytes: state.size, ms: performance.now() - began, savedAt });
@@ -273,8 +238,8 @@ async function save(id: number): Promise<void> {
 
 async function exportState(id: number): Promise<void> {
   try {
-    if (!emulator) throw new Error("the machine is not running");
-    const state = await gzip(await emulator.save_state());
+    if (!machine) throw new Error("the machine is not running");
+    const state = await gzip(await machine.save());
     post({ type: "exported", id, ok: true, state, savedAt: Date.now() });
   } catch (error) {
     post({ type: "exported", id, ok: false, message: errorText(error) });
@@ -282,7 +247,7 @@ async function exportState(id: number): Promise<void> {
 }
 
 async function importState(id: number, state: Blob): Promise<void> {
-  const previous = emulator ? await emulator.save_state() : undefined;
+  const previous = machine ? await machine.save() : undefined;
   try {
     await replaceState(await gunzip(state), "resumed");
     await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt: Date.now(), state });
@@ -314,10 +279,10 @@ scope.onmessage = (event) => {
       serially(() => start(message.assets, message.resume));
       break;
     case "console-input":
-      emulator?.serial_send_bytes(CONSOLE_PORT, message.data);
+      machine?.sendConsole(message.data);
       break;
     case "agent-request": {
-      const client = agent;
+      const client = machine?.agent;
       void answer(message.id, () => {
         if (!client) return Promise.reject(new AgentError("closed", "the machine is not running"));
         // The message crossed a thread boundary untyped; its shape is the host's promise.

@@ -1,0 +1,54 @@
+// The one seam into v86's internals: its 9p file store. v86 fetches a lazy file whole on first
+// read, then drops its copy when the guest closes the file (FileStorageInterface.uncache), so every
+// later guest page-cache miss would fetch and decompress the whole file again (31 MB for podman).
+// Keeping what was loaded costs JS memory once per file; the guest test "lazy files are kept"
+// fails if a v86 upgrade moves this seam.
+
+/** What we rely on in v86's ServerFileStorageWrapper (src/browser/filestorage.js). */
+interface V86FileStorage {
+  uncache(name: string): void;
+  load_from_server(name: string, size: number): Promise<Uint8Array>;
+}
+
+export interface LazyFileStats {
+  /** Files fetched from the server (or disk, under Node) and decompressed. */
+  loads: number;
+  /** Their decompressed bytes. */
+  bytes: number;
+}
+
+function storageOf(emulator: object): V86FileStorage {
+  const fs9p = (emulator as { fs9p?: { storage?: Partial<V86FileStorage> } }).fs9p;
+  const storage = fs9p?.storage;
+  if (!storage || typeof storage.uncache !== "function" || typeof storage.load_from_server !== "function") {
+    throw new Error("v86's 9p file store is not where lazyFiles.ts expects it (v86 upgrade?)");
+  }
+  return storage as V86FileStorage;
+}
+
+interface V86Events {
+  add_listener(event: "emulator-loaded", listener: () => void): void;
+}
+
+/**
+ * Makes v86 keep every lazy file it loaded; returns live counters of what it loaded. v86 builds
+ * its 9p device once its wasm is loaded, so on a new emulator this takes effect at
+ * "emulator-loaded", long before the guest's first 9p read.
+ */
+export function keepLoadedFiles(emulator: object & V86Events): LazyFileStats {
+  const stats: LazyFileStats = { loads: 0, bytes: 0 };
+  if ((emulator as { fs9p?: unknown }).fs9p) patch(storageOf(emulator), stats);
+  else emulator.add_listener("emulator-loaded", () => patch(storageOf(emulator), stats));
+  return stats;
+}
+
+function patch(storage: V86FileStorage, stats: LazyFileStats): void {
+  const load = storage.load_from_server.bind(storage);
+  storage.load_from_server = async (name, size) => {
+    const data = await load(name, size);
+    stats.loads += 1;
+    stats.bytes += data.byteLength;
+    return data;
+  };
+  storage.uncache = () => {};
+}

@@ -1,0 +1,104 @@
+// The machine core: the one place that wires v86 for our guest (serial ports, agent, lazy
+// filesystem, boot, restore, replace, save). The browser worker (worker/vmWorker.ts) and the
+// Node harness (scripts/lib/nodeGuest.ts) both drive the guest through this class.
+import { V86 } from "v86";
+import { AgentClient } from "./agentClient.ts";
+import { AGENT_PORT, CONSOLE_PORT, v86Options, type GuestImages } from "./guestConfig.ts";
+import { keepLoadedFiles, type LazyFileStats } from "./lazyFiles.ts";
+import { Osc133Parser } from "./osc133.ts";
+
+export interface MachineOptions {
+  /** URL (browser) or path (Node) of v86's wasm. */
+  wasm: string;
+  images: GuestImages;
+  onAgentEvent?: (event: string, data: Record<string, unknown>) => void;
+  agentTimeoutMs?: number;
+}
+
+type ConsoleListener = (byte: number) => void;
+
+export class Machine {
+  readonly agent: AgentClient;
+  /** What the lazy filesystem fetched so far. */
+  readonly lazyFiles: LazyFileStats;
+  private readonly consoleListeners = new Set<ConsoleListener>();
+
+  private constructor(
+    private readonly emulator: V86,
+    options: MachineOptions,
+  ) {
+    this.lazyFiles = keepLoadedFiles(emulator);
+    this.agent = new AgentClient({
+      send: (bytes) => emulator.serial_send_bytes(AGENT_PORT, bytes),
+      onEvent: options.onAgentEvent,
+      defaultTimeoutMs: options.agentTimeoutMs,
+    });
+    emulator.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => {
+      for (const listener of this.consoleListeners) listener(byte);
+    });
+    emulator.add_listener(`serial${AGENT_PORT}-output-byte`, (byte: number) => this.agent.feed(byte));
+  }
+
+  /** Cold boot from the kernel and initramfs in `options.images`; see `untilPrompt()`. */
+  static boot(options: MachineOptions): Machine {
+    return new Machine(new V86({ wasm_path: options.wasm, ...v86Options(options.images, true) }), options);
+  }
+
+  /** A new emulator running a saved state (taken from a machine with the same configuration). */
+  static async restore(options: MachineOptions, state: ArrayBuffer): Promise<Machine> {
+    const emulator = new V86({ wasm_path: options.wasm, ...v86Options(options.images, false) });
+    await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
+    await emulator.restore_state(state);
+    const machine = new Machine(emulator, options);
+    machine.agent.assumeReady();
+    await emulator.run();
+    return machine;
+  }
+
+  /** Every byte the console (ttyS0) prints; returns the unsubscribe function. */
+  onConsole(listener: ConsoleListener): () => void {
+    this.consoleListeners.add(listener);
+    return () => this.consoleListeners.delete(listener);
+  }
+
+  sendConsole(bytes: Uint8Array): void {
+    this.emulator.serial_send_bytes(CONSOLE_PORT, bytes);
+  }
+
+  /** Resolves at the shell's next prompt (its OSC 133 "input" mark). */
+  untilPrompt(): Promise<void> {
+    return new Promise((resolve) => {
+      const probe = new Osc133Parser((mark) => {
+        if (mark.kind !== "input") return;
+        stop();
+        resolve();
+      });
+      const stop = this.onConsole((byte) => probe.feed(byte));
+    });
+  }
+
+  /** Puts a saved state into this running emulator (reset, import): requests in flight fail. */
+  async replace(state: ArrayBuffer): Promise<void> {
+    this.agent.failAll("agent_restarted", "the machine was reset");
+    await this.emulator.stop();
+    await this.emulator.restore_state(state);
+    this.agent.assumeReady();
+    await this.emulator.run();
+  }
+
+  /** Reboots from the kernel (no snapshot to go back to); the agent announces itself again. */
+  restart(): void {
+    this.agent.failAll("agent_restarted", "the machine was reset");
+    this.emulator.restart();
+  }
+
+  save(): Promise<ArrayBuffer> {
+    return this.emulator.save_state();
+  }
+
+  async destroy(): Promise<void> {
+    this.agent.failAll("closed", "the emulator was destroyed");
+    this.consoleListeners.clear();
+    await this.emulator.destroy();
+  }
+}
