@@ -54,7 +54,7 @@ const EVENTS: string[] = [
 ];
 
 async function exec(guest: NodeGuest, cmd: string): Promise<ExecResult> {
-  const result = await guest.agent.request("exec", { cmd, timeout_ms: 60_000 }, { timeoutMs: 65_000 });
+  const result = await guest.agent.request("exec", { cmd, timeout_ms: 240_000 }, { timeoutMs: 245_000 });
   if (result.exit_code !== 0) {
     throw new Error(
       `guest command failed (${result.exit_code ?? "signal " + result.signal}): ${cmd}\n${result.stderr}`,
@@ -86,6 +86,20 @@ async function snapshot(guest: NodeGuest, name: string): Promise<void> {
   throw lastError;
 }
 
+/** Set up before the `containers` snapshot: a podman container with an exec'd process, and a crun one. */
+const CONTAINERS: string[] = [
+  "lab-seed-images",
+  "podman run -d --name web --memory 64m busybox sleep 1000",
+  "podman exec -d web sleep 999",
+  [
+    "mkdir -p /root/demo/rootfs/bin /root/demo/rootfs/proc /root/demo/rootfs/dev /root/demo/rootfs/sys",
+    "cd /root/demo && cp /bin/busybox rootfs/bin/",
+    "for a in $(busybox --list); do [ $a = busybox ] || ln -sf busybox rootfs/bin/$a; done",
+    'crun spec && sed -i \'s/"terminal": true/"terminal": false/; s/"sh"$/"sleep", "1000"/\' config.json',
+    "crun run -d demo",
+  ].join(" && "),
+];
+
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const guest = await NodeGuest.boot();
@@ -98,6 +112,9 @@ async function main(): Promise<void> {
     for (const cmd of EVENTS) await exec(guest, cmd);
     await exec(guest, "sleep 1");
     await snapshot(guest, "after");
+    for (const cmd of CONTAINERS) await exec(guest, cmd);
+    await exec(guest, "sleep 1");
+    await snapshot(guest, "containers");
   } finally {
     guest.destroy();
   }

@@ -36,6 +36,8 @@ int handle_snapshot(const struct json *req, struct jw *w, struct agent_err *e)
 	snapshot_cgroups(w);
 	jw_key(w, "mount_namespaces");
 	snapshot_mount_namespaces(w, &t);
+	jw_key(w, "containers");
+	snapshot_containers(w);
 	/* Last, so the figure covers building everything above: the lab shows
 	 * what observing the system costs on the emulated CPU. */
 	jw_key(w, "cpu_us");

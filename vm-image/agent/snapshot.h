@@ -33,5 +33,6 @@ void snapshot_processes(struct jw *w, struct ns_table *t);
 void snapshot_namespaces(struct jw *w, const struct ns_table *t);
 void snapshot_cgroups(struct jw *w);
 void snapshot_mount_namespaces(struct jw *w, const struct ns_table *t);
+void snapshot_containers(struct jw *w);
 
 #endif

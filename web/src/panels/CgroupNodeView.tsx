@@ -1,5 +1,6 @@
 // One cgroup and, nested inside it, its children. Memoized per node so that a tick where
 // only the root's CPU counters moved re-renders the root card and nothing below it.
+import { ContainerBadge } from "./ContainerBadge.tsx";
 import { memo } from "react";
 import type { CgroupCpu, CgroupMemory, CgroupNode, CgroupPids } from "./cgroupTree.ts";
 import { formatBytes, formatMicros } from "./format.ts";
@@ -127,6 +128,7 @@ export const CgroupNodeView = memo(function CgroupNodeView({
       <article className={classes.join(" ")} aria-label={node.path}>
         <header className="cgp-node__head">
           <span className="cgp-node__path">{node.path}</span>
+          <ContainerBadge container={node.container} />
           {oomKills > 0 && (
             <span className="cgp-badge cgp-badge--danger">{t("cg.oomKills", { count: oomKills })}</span>
           )}

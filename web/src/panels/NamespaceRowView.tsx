@@ -2,6 +2,7 @@
 // process keeps its row object, so a tick re-renders only the rows that changed.
 import { memo } from "react";
 import { NAMESPACE_TYPES, type NamespaceType } from "../vm/protocol.ts";
+import { ContainerBadge } from "./ContainerBadge.tsx";
 import { shortInode } from "./format.ts";
 import type { NamespaceRef, NamespaceRow } from "./namespaceMatrix.ts";
 import { usePanelStrings } from "./strings.ts";
@@ -60,6 +61,7 @@ export const NamespaceRowView = memo(function NamespaceRowView({
       </th>
       <td className="nsp-command" title={row.command}>
         {row.command}
+        <ContainerBadge container={row.container} />
       </td>
       <UidCell uid={row.uid} />
       {row.cells.map((ref, col) => {

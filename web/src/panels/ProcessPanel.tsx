@@ -1,6 +1,7 @@
 // Parent/child process tree. Badges name the namespaces a process does not share with init
 // and its cgroup; each badge opens the matching panel focused on it.
 import { memo, useRef } from "react";
+import { ContainerBadge } from "./ContainerBadge.tsx";
 import { shortInode } from "./format.ts";
 import type { ProcessNode } from "./processTree.ts";
 import { useScrollToHighlight } from "./panelHooks.ts";
@@ -48,6 +49,7 @@ const ProcessItem = memo(function ProcessItem({
           {node.command}
         </span>
         <StateBadge state={node.state} />
+        <ContainerBadge container={node.container} />
         {node.uid !== null && node.uid !== 0 && (
           <span className="prp-uid">{t("proc.uid", { uid: node.uid })}</span>
         )}

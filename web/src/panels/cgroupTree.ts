@@ -1,5 +1,6 @@
 // Snapshot → cgroup v2 tree: per node the enabled controllers, members and the limits that
 // matter for the lessons (memory, pids, cpu), with their usage and counters.
+import { containerCgroups, containerMembership, type ContainerLabel } from "./containers.ts";
 import { commandText } from "./format.ts";
 import type { PanelCgroup, PanelSnapshot } from "./snapshotSchema.ts";
 
@@ -53,6 +54,8 @@ export interface CgroupNode {
   pids: CgroupPids | null;
   cpu: CgroupCpu | null;
   frozen: boolean | null;
+  /** The container whose cgroup this is (podman's libpod-<id>, crun's and runc's own). */
+  container: ContainerLabel | null;
   children: CgroupNode[];
 }
 
@@ -121,7 +124,11 @@ function cpuOf(cg: PanelCgroup): CgroupCpu | null {
   };
 }
 
-function buildNode(cg: PanelCgroup, commands: Map<number, string>): CgroupNode {
+function buildNode(
+  cg: PanelCgroup,
+  commands: Map<number, string>,
+  container: ContainerLabel | null,
+): CgroupNode {
   const members: CgroupMember[] = [];
   let unlistedMembers = 0;
   for (const pid of cg.procs) {
@@ -142,14 +149,17 @@ function buildNode(cg: PanelCgroup, commands: Map<number, string>): CgroupNode {
     pids: pidsOf(cg),
     cpu: cpuOf(cg),
     frozen: cg.frozen == null ? null : cg.frozen === 1,
+    container,
     children: [],
   };
 }
 
 export function buildCgroupTree(snapshot: PanelSnapshot): CgroupTree {
   const commands = new Map(snapshot.processes.map((p) => [p.pid, commandText(p.cmdline, p.comm)]));
+  const containers = containerCgroups(containerMembership(snapshot));
   const nodes = new Map<string, CgroupNode>();
-  for (const cg of snapshot.cgroups) nodes.set(cg.path, buildNode(cg, commands));
+  for (const cg of snapshot.cgroups)
+    nodes.set(cg.path, buildNode(cg, commands, containers.get(cg.path) ?? null));
   const roots: CgroupNode[] = [];
   // The agent walks parents first and siblings by name, so insertion order is display order.
   for (const node of nodes.values()) {

@@ -1,6 +1,7 @@
 // Snapshot → namespace matrix: one row per process, one column per namespace type (like
 // lsns, turned sideways), with a colour per namespace so that sharing is visible at a glance.
 import { NAMESPACE_TYPES, type NamespaceType } from "../vm/protocol.ts";
+import { containerMembership, type ContainerLabel } from "./containers.ts";
 import { commandText } from "./format.ts";
 import { insideId } from "./idMap.ts";
 import type { PanelNamespace, PanelProcess, PanelSnapshot } from "./snapshotSchema.ts";
@@ -30,6 +31,8 @@ export interface NamespaceRow {
   uid: { outside: number | null; inside: number | null; inUserNamespace: boolean };
   /** One cell per entry of NAMESPACE_TYPES, null where the kernel gave no link (zombies). */
   cells: (NamespaceRef | null)[];
+  /** The crun/runc/podman container the process runs in. */
+  container: ContainerLabel | null;
 }
 
 export interface NamespaceMember {
@@ -111,6 +114,7 @@ function buildRow(
   process: PanelProcess,
   refs: Map<string, NamespaceRef>,
   initialUser: number | undefined,
+  container: ContainerLabel | null,
 ): NamespaceRow {
   return {
     key: `pid:${process.pid}`,
@@ -123,6 +127,7 @@ function buildRow(
       const inode = process.ns[type];
       return inode == null ? null : (refs.get(namespaceKey(type, inode)) ?? null);
     }),
+    container,
   };
 }
 
@@ -143,6 +148,7 @@ function buildInfo(
 
 export function buildNamespaceMatrix(snapshot: PanelSnapshot): NamespaceMatrix {
   const refs = namespaceRefs(snapshot);
+  const containers = containerMembership(snapshot);
   const initialUser = initialNamespaces(snapshot).get("user");
   const commands = new Map(snapshot.processes.map((p) => [p.pid, commandText(p.cmdline, p.comm)]));
   const namespaces: NamespaceInfo[] = [];
@@ -152,7 +158,7 @@ export function buildNamespaceMatrix(snapshot: PanelSnapshot): NamespaceMatrix {
   }
   return {
     types: NAMESPACE_TYPES,
-    rows: snapshot.processes.map((p) => buildRow(p, refs, initialUser)),
+    rows: snapshot.processes.map((p) => buildRow(p, refs, initialUser, containers.get(p.pid) ?? null)),
     namespaces,
   };
 }

@@ -1,6 +1,7 @@
 // Snapshot → process tree (parent/child by ppid), each process tagged with the namespaces it
 // does not share with init and the cgroup it is in.
 import { NAMESPACE_TYPES } from "../vm/protocol.ts";
+import { containerMembership, type ContainerLabel } from "./containers.ts";
 import { commandText } from "./format.ts";
 import { namespaceKey, namespaceRefs, type NamespaceRef } from "./namespaceMatrix.ts";
 import type { PanelProcess, PanelSnapshot } from "./snapshotSchema.ts";
@@ -19,6 +20,8 @@ export interface ProcessNode {
   namespaces: NamespaceRef[];
   /** cgroup v2 path, null without cgroup2. */
   cgroup: string | null;
+  /** The crun/runc/podman container the process runs in. */
+  container: ContainerLabel | null;
   children: ProcessNode[];
 }
 
@@ -27,7 +30,11 @@ export interface ProcessTree {
   count: number;
 }
 
-function buildNode(process: PanelProcess, refs: Map<string, NamespaceRef>): ProcessNode {
+function buildNode(
+  process: PanelProcess,
+  refs: Map<string, NamespaceRef>,
+  container: ContainerLabel | null,
+): ProcessNode {
   const namespaces: NamespaceRef[] = [];
   for (const type of NAMESPACE_TYPES) {
     const inode = process.ns[type];
@@ -44,14 +51,17 @@ function buildNode(process: PanelProcess, refs: Map<string, NamespaceRef>): Proc
     uid: process.uid[1] ?? process.uid[0] ?? null,
     namespaces,
     cgroup: process.cgroup,
+    container,
     children: [],
   };
 }
 
 export function buildProcessTree(snapshot: PanelSnapshot): ProcessTree {
   const refs = namespaceRefs(snapshot);
+  const containers = containerMembership(snapshot);
   const nodes = new Map<number, ProcessNode>();
-  for (const process of snapshot.processes) nodes.set(process.pid, buildNode(process, refs));
+  for (const process of snapshot.processes)
+    nodes.set(process.pid, buildNode(process, refs, containers.get(process.pid) ?? null));
   const roots: ProcessNode[] = [];
   // Processes come sorted by pid, so children stay in pid order under their parent.
   for (const node of nodes.values()) {

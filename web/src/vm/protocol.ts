@@ -87,6 +87,15 @@ export const mountSchema = z.object({
 });
 export type GuestMount = z.infer<typeof mountSchema>;
 
+export const containerSchema = z.object({
+  runtime: z.enum(["crun", "runc"]),
+  id: z.string(),
+  pid: z.number(),
+  root: z.string(),
+  bundle: z.string().nullable(),
+});
+export type GuestContainer = z.infer<typeof containerSchema>;
+
 export const snapshotSchema = z.object({
   uptime_ms: z.number(),
   hostname: z.string(),
@@ -95,6 +104,8 @@ export const snapshotSchema = z.object({
   namespaces: z.array(namespaceSchema),
   cgroups: z.array(cgroupSchema),
   mount_namespaces: z.array(z.object({ inode: z.number(), pid: z.number(), mounts: z.array(mountSchema) })),
+  // Absent from agents older than the container stack (saved machines, fixtures).
+  containers: z.array(containerSchema).optional(),
 });
 export type GuestSnapshot = z.infer<typeof snapshotSchema>;
 
