@@ -16,13 +16,13 @@ export async function terminalText(page: Page): Promise<string> {
 }
 
 /** Types a command into the terminal and waits until the shell reports it finished. */
-export async function runInTerminal(page: Page, command: string): Promise<number> {
+export async function runInTerminal(page: Page, command: string, timeoutMs = 30_000): Promise<number> {
   const status = page.getByTestId("command-status");
   const before = Number(await status.getAttribute("data-seq"));
   await page.getByTestId("terminal").click();
   await page.keyboard.type(command);
   await page.keyboard.press("Enter");
-  await expect(status).toHaveAttribute("data-seq", String(before + 1), { timeout: 30_000 });
+  await expect(status).toHaveAttribute("data-seq", String(before + 1), { timeout: timeoutMs });
   return Number(await status.getAttribute("data-exit-code"));
 }
 
