@@ -1,4 +1,4 @@
-// npm run bench [-- --only guest,agent,image,web]: measures and writes bench/results.json
+// npm run bench [-- --only guest,agent,image,web,panels,persist,editor,engine]: measures and writes bench/results.json
 // (one flat object; a partial run updates only its own keys).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -8,6 +8,7 @@ import { webBench } from "./bench/webBench.ts";
 import { persistBench } from "./bench/persistBench.ts";
 import { panelsBench } from "./bench/panelsBench.ts";
 import { editorBench } from "./bench/editorBench.ts";
+import { engineBench } from "./bench/engineBench.ts";
 import { BENCH_FILE } from "./lib/paths.ts";
 
 type Suite = (log: (line: string) => void) => Results | Promise<Results>;
@@ -19,6 +20,7 @@ const SUITES: Record<string, Suite> = {
   panels: panelsBench,
   persist: persistBench,
   editor: editorBench,
+  engine: engineBench,
 };
 
 const onlyIndex = process.argv.indexOf("--only");

@@ -3,15 +3,24 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { NodeGuest } from "../lib/nodeGuest.ts";
+import { listFiles, readFsJson } from "../lib/lazyFs.ts";
 import { DIST_DIR } from "../lib/paths.ts";
 import { zstd } from "../lib/snapshot.ts";
 import { IMAGE_FILES } from "../../web/src/vm/guestConfig.ts";
 import { median, round, type Results } from "./stats.ts";
 
 export function imageBench(): Results {
+  const lazy = listFiles(readFsJson(DIST_DIR));
+  const stored = new Set(lazy.map((f) => f.stored));
   return {
     "image.bzimage_bytes": statSync(join(DIST_DIR, IMAGE_FILES.kernel)).size,
     "image.initramfs_bytes": statSync(join(DIST_DIR, IMAGE_FILES.initrd)).size,
+    "image.lazyfs_files": lazy.length,
+    "image.lazyfs_bytes": lazy.reduce((sum, f) => sum + f.size, 0),
+    "image.lazyfs_zstd_bytes": [...stored].reduce(
+      (sum, name) => sum + statSync(join(DIST_DIR, IMAGE_FILES.lazyFiles, name)).size,
+      0,
+    ),
   };
 }
 

@@ -51,7 +51,10 @@ export class Osc133Parser {
       case "osc-esc":
         // ST is ESC \ ; any other ESC aborts the OSC and may start a new sequence.
         if (byte === BACKSLASH) this.finish();
-        else this.state = byte === RIGHT_BRACKET ? ((this.osc = []), "osc") : "text";
+        else if (byte === RIGHT_BRACKET) {
+          this.osc = [];
+          this.state = "osc";
+        } else this.state = byte === ESC ? "esc" : "text";
         return;
     }
   }
