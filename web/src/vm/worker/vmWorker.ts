@@ -1,7 +1,7 @@
 // The emulator's home: v86 runs here, off the UI thread, so a busy guest never freezes the page.
 // The machine itself (v86 wiring, agent, lazy filesystem) is ../machine.ts, shared with Node.
 import { AgentError } from "../protocol.ts";
-import { MACHINE_FINGERPRINT, type GuestImages, type SnapshotInfo } from "../guestConfig.ts";
+import { MACHINE_FINGERPRINT, WARM_UP_COMMAND, type GuestImages, type SnapshotInfo } from "../guestConfig.ts";
 import { Machine } from "../machine.ts";
 import { Osc133Parser } from "../osc133.ts";
 import type { ColdBootReason, FromWorker, MachineAssets, StartMode, ToWorker } from "../workerMessages.ts";
@@ -183,6 +183,9 @@ function afterRestore(): void {
     const now = Math.floor(Date.now() / 1000);
     client?.request("exec", { cmd: `date -s @${now} >/dev/null`, timeout_ms: 5000 }).catch(() => undefined);
   }, 1000);
+  setTimeout(() => {
+    client?.request("exec", { cmd: WARM_UP_COMMAND, timeout_ms: 5000 }).catch(() => undefined);
+  }, 3000);
 }
 
 /** Replaces the running machine's state in place (reset, import). */
