@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts";
+import { expectTerminal, openLab, runInTerminal, terminalText, waitForMachine } from "./lab.ts";
 import { REPO_ROOT } from "../scripts/lib/paths.ts";
 
 // The first podman command after a restore fetches and warms up a 31 MB Go binary.
@@ -14,6 +14,17 @@ test("docker run --rm busybox echo hi prints hi", async ({ page }) => {
   await openLab(page);
   expect(await runInTerminal(page, "docker run --rm busybox echo hi", PODMAN_MS)).toBe(0);
   await expectTerminal(page, /^hi\s*$/m);
+});
+
+test("podman load draws its progress in place instead of flooding the terminal", async ({ page }) => {
+  await openLab(page);
+  expect(
+    await runInTerminal(page, "clear; podman load -i /usr/share/lab/images/busybox.oci.tar", PODMAN_MS),
+  ).toBe(0);
+  await expectTerminal(page, /Loaded image/);
+  // A few lines (signatures, one blob, the config, the manifest, the result), not one per redraw.
+  const lines = (await terminalText(page)).split("\n").filter((line) => line.trim() !== "");
+  expect(lines.length).toBeLessThan(15);
 });
 
 test("the panels name the container while docker run -d runs", async ({ page }) => {

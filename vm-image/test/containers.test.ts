@@ -7,6 +7,7 @@ import { listFiles, readFsJson, zstdDecompress } from "../../scripts/lib/lazyFs.
 import { DIST_DIR } from "../../scripts/lib/paths.ts";
 import { sha256 } from "../../scripts/lib/sha256.ts";
 import type { NodeGuest } from "../../scripts/lib/nodeGuest.ts";
+import { WARM_UP_COMMAND } from "../../web/src/vm/guestConfig.ts";
 import { sh, shAny, useGuest } from "./guest.ts";
 
 /** A busybox root filesystem for hand-made OCI bundles (relative applet links, so they work inside). */
@@ -51,19 +52,22 @@ describe("container stack", () => {
     await sh(guest(), "lab-seed-images", 240_000);
   }, 300_000);
 
-  it("crun runs the config.json that `crun spec` writes, unmodified, on the console", async () => {
-    const g = guest();
-    await g.run(`mkdir -p /root/b1 && cd /root/b1 && ${MAKE_ROOTFS(".")} && crun spec`);
-    const from = g.output.length;
-    g.type("crun run demo1\n");
-    await g.waitForOutput(/# $/m, 30_000, from);
-    g.type("echo inside-$((6*7)) $(hostname); exit\n");
-    await g.waitForOutput(/inside-42 crun/, 30_000, from);
-    // crun run returns with the container's exit status once its shell has gone.
-    await g.waitForOutput(/\]133;D;0/, 30_000, from);
-    const after = await g.run("cd /root && crun list -q | grep -c demo1 || true");
-    expect(after.output.trim()).toBe("0");
-  });
+  for (const runtime of ["crun", "runc"]) {
+    it(`${runtime} runs the config.json that \`${runtime} spec\` writes, unmodified, on the console`, async () => {
+      const g = guest();
+      const dir = `/root/console-${runtime}`;
+      await g.run(`mkdir -p ${dir} && cd ${dir} && ${MAKE_ROOTFS(".")} && ${runtime} spec`);
+      const from = g.output.length;
+      g.type(`${runtime} run demo-${runtime}\n`);
+      await g.waitForOutput(/# $/m, 60_000, from);
+      g.type("echo inside-$((6*7)) $(hostname); exit\n");
+      await g.waitForOutput(new RegExp(`inside-42 ${runtime}`), 30_000, from);
+      // The runtime returns with the container's exit status once its shell has gone.
+      await g.waitForOutput(/\]133;D;0/, 30_000, from);
+      const after = await g.run(`cd /root && ${runtime} list -q | grep -c demo-${runtime} || true`);
+      expect(after.output.trim()).toBe("0");
+    });
+  }
 
   it("crun run -d creates the spec's namespaces and writes its limits to cgroup v2", async () => {
     const g = guest();
@@ -178,6 +182,15 @@ describe("container stack", () => {
     expect(result.exit_code).not.toBe(0);
     expect(result.stderr).toMatch(/registry docker\.io is blocked/);
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it("the page's warm-up command starts podman in the background and returns at once", async () => {
+    const g = guest();
+    const started = Date.now();
+    await sh(g, WARM_UP_COMMAND);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // It exits by itself once podman has started up.
+    expect(await sh(g, "sleep 1; pgrep -f 'podman info' | head -1")).toMatch(/^\d+\n$/);
   });
 
   it("strace shows the namespace flags unshare passes to the kernel", async () => {

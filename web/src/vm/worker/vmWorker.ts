@@ -185,7 +185,7 @@ function afterRestore(): void {
   }, 1000);
   setTimeout(() => {
     client?.request("exec", { cmd: WARM_UP_COMMAND, timeout_ms: 5000 }).catch(() => undefined);
-  }, 3000);
+  }, 1500);
 }
 
 /** Replaces the running machine's state in place (reset, import). */
