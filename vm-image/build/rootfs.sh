@@ -42,10 +42,11 @@ copy_listed "$VM_DIR/binaries.txt" "$R"
 # Our own tools (built against the same glibc).
 OWN=$WORK/own-tools
 bash "$VM_DIR/agent/build.sh" "$OWN"
-install -m 0755 "$OWN/guest-agent" "$R/sbin/guest-agent"
-install -m 0755 "$OWN/seccomp-run" "$R/usr/bin/seccomp-run"
-needs "$R" "$R/sbin/guest-agent"
-needs "$R" "$R/usr/bin/seccomp-run"
+mkdir -p "$L/sbin" "$L/usr/bin"
+install -m 0755 "$OWN/guest-agent" "$L/sbin/guest-agent"
+install -m 0755 "$OWN/seccomp-run" "$L/usr/bin/seccomp-run"
+needs "$L" "$L/sbin/guest-agent"
+needs "$L" "$L/usr/bin/seccomp-run"
 copy_listed "$VM_DIR/lazy.txt" "$L"
 # The offline container image, on the lazy filesystem: read once, when lab-seed-images loads it.
 BUSYBOX_VERSION=$(awk -F'\t' '$1 == "busybox-static" { print $2 }' "$WORK/packages.tsv") \
@@ -53,18 +54,12 @@ BUSYBOX_VERSION=$(awk -F'\t' '$1 == "busybox-static" { print $2 }' "$WORK/packag
 cp "$VM_DIR/images/README" "$L/usr/share/lab/images/README"
 mkdir -p "$R/usr/share/seccomp" && cp "$VM_DIR/tools/profiles/"*.json "$R/usr/share/seccomp/"
 
-copy_lib "$R" ld-linux.so.2
-# Libraries only the lazy tools need live on the lazy filesystem, in the same directory layout.
-if ls "$L/lib/"*.so* >/dev/null 2>&1; then
-  mkdir -p "$L/lib/i386-linux-gnu"
-  for f in "$L"/lib/*.so*; do mv "$f" "$L/lib/i386-linux-gnu/"; done
-fi
-if ls "$R/lib/"*.so* >/dev/null 2>&1; then
-  # Debian's loader looks in /lib/i386-linux-gnu; keep one real copy and point there.
-  mkdir -p "$R/lib/i386-linux-gnu" "$R/usr/lib"
-  for f in "$R"/lib/*.so*; do mv "$f" "$R/lib/i386-linux-gnu/"; done
-  ln -s i386-linux-gnu/ld-linux.so.2 "$R/lib/ld-linux.so.2"
-fi
+copy_lib "$L" ld-linux.so.2
+# Debian's loader looks in /lib/i386-linux-gnu: the libraries live there (on the lazy
+# filesystem, like every dynamically linked program), and the loader's own path points there.
+mkdir -p "$L/lib/i386-linux-gnu" "$R/lib" "$R/usr/lib"
+for f in "$L"/lib/*.so*; do mv "$f" "$L/lib/i386-linux-gnu/"; done
+ln -s i386-linux-gnu/ld-linux.so.2 "$R/lib/ld-linux.so.2"
 
 # Every lazy file at its usual path, as a symlink onto the 9p mount: the tools are on PATH and the
 # libraries where the loader looks, but their bytes are fetched only when first read.

@@ -1,4 +1,4 @@
-// The one seam into v86's internals: its 9p file store. v86 fetches a lazy file whole on first
+// The one seam into v86's internals: its 9p device (file store and reply buffer). v86 fetches a lazy file whole on first
 // read, then drops its copy when the guest closes the file (FileStorageInterface.uncache), so every
 // later guest page-cache miss would fetch and decompress the whole file again (31 MB for podman).
 // Keeping what was loaded costs JS memory once per file; the guest test "lazy files are kept"
@@ -51,4 +51,15 @@ function patch(storage: V86FileStorage, stats: LazyFileStats): void {
     return data;
   };
   storage.uncache = () => {};
+}
+
+/**
+ * The 9p device's reply buffer is scratch space (each reply is built whole before it is sent),
+ * but v86 saves it with the machine: zeroed, a snapshot does not carry the last chunk of a file
+ * the guest read (measured: 60 KB of a shipped snapshot). Skipped if v86 keeps it elsewhere.
+ */
+export function clearReplyBuffer(emulator: object): void {
+  const device = (emulator as { v86?: { cpu?: { devices?: { virtio_9p?: { replybuffer?: unknown } } } } }).v86
+    ?.cpu?.devices?.virtio_9p;
+  if (device?.replybuffer instanceof Uint8Array) device.replybuffer.fill(0);
 }

@@ -4,7 +4,7 @@
 import { V86 } from "v86";
 import { AgentClient } from "./agentClient.ts";
 import { AGENT_PORT, CONSOLE_PORT, v86Options, type GuestImages } from "./guestConfig.ts";
-import { keepLoadedFiles, type LazyFileStats } from "./lazyFiles.ts";
+import { clearReplyBuffer, keepLoadedFiles, type LazyFileStats } from "./lazyFiles.ts";
 import { Osc133Parser } from "./osc133.ts";
 
 export interface MachineOptions {
@@ -93,6 +93,7 @@ export class Machine {
   }
 
   save(): Promise<ArrayBuffer> {
+    clearReplyBuffer(this.emulator);
     return this.emulator.save_state();
   }
 
