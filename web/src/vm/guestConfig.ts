@@ -11,7 +11,7 @@ export const GUEST_VGA_MEMORY_BYTES = 2 * 1024 * 1024;
 export const GUEST_CMDLINE = "console=ttyS0 loglevel=3 tsc=reliable init_on_free=1";
 
 /**
- * Run in the background just after every restore in the browser. v86 compiles guest code to
+ * Run in the background once the student has left a restored machine idle for WARM_UP_IDLE_MS. v86 compiles guest code to
  * wasm as it gets hot, and podman (a 31 MB Go binary) pays for that on its first start after a
  * restore. Measured in Chromium: `podman run --rm alpine true` typed at once took 32 s; typed
  * once this warm-up had run, 16 s (under Node: 18-20 s, and 8 s). `podman info` starts no
@@ -19,6 +19,8 @@ export const GUEST_CMDLINE = "console=ttyS0 loglevel=3 tsc=reliable init_on_free
  * the student's way, and setsid lets the agent answer at once.
  */
 export const WARM_UP_COMMAND = "setsid nice -n 19 podman info >/dev/null 2>&1 </dev/null &";
+/** Idle time (nothing typed, no command running) after a restore before the warm-up starts. */
+export const WARM_UP_IDLE_MS = 10_000;
 
 /** Serial ports: the student's console and the guest agent's channel. */
 export const CONSOLE_PORT = 0;

@@ -1,11 +1,18 @@
 // The emulator's home: v86 runs here, off the UI thread, so a busy guest never freezes the page.
 // The machine itself (v86 wiring, agent, lazy filesystem) is ../machine.ts, shared with Node.
 import { AgentError } from "../protocol.ts";
-import { MACHINE_FINGERPRINT, WARM_UP_COMMAND, type GuestImages, type SnapshotInfo } from "../guestConfig.ts";
+import {
+  MACHINE_FINGERPRINT,
+  WARM_UP_COMMAND,
+  WARM_UP_IDLE_MS,
+  type GuestImages,
+  type SnapshotInfo,
+} from "../guestConfig.ts";
 import { Machine } from "../machine.ts";
 import { Osc133Parser } from "../osc133.ts";
 import type { ColdBootReason, FromWorker, MachineAssets, StartMode, ToWorker } from "../workerMessages.ts";
 import { AssetMissingError, fetchAsset, fetchJson } from "./fetchAsset.ts";
+import { IdleWarmUp } from "./idleWarmUp.ts";
 import { OutputBatcher } from "./outputBatcher.ts";
 import {
   clearSavedMachine,
@@ -39,7 +46,14 @@ let imageId = "";
 /** Requests are handled one at a time: a save must not interleave with a reset or import. */
 let queue: Promise<unknown> = Promise.resolve();
 const consoleOut = new OutputBatcher((data) => post({ type: "console-output", data }, [data.buffer]));
-const marks = new Osc133Parser((mark) => post({ type: "mark", mark }));
+const warmUp = new IdleWarmUp(WARM_UP_IDLE_MS, () => {
+  machine?.agent.request("exec", { cmd: WARM_UP_COMMAND, timeout_ms: 5000 }).catch(() => undefined);
+});
+const marks = new Osc133Parser((mark) => {
+  if (mark.kind === "output") warmUp.commandStarted();
+  if (mark.kind === "finished") warmUp.commandFinished();
+  post({ type: "mark", mark });
+});
 
 function download(url: string, file: string): Promise<ArrayBuffer> {
   return fetchAsset(url, (loaded, total) => post({ type: "download", file, loaded, total }));
@@ -183,9 +197,7 @@ function afterRestore(): void {
     const now = Math.floor(Date.now() / 1000);
     client?.request("exec", { cmd: `date -s @${now} >/dev/null`, timeout_ms: 5000 }).catch(() => undefined);
   }, 1000);
-  setTimeout(() => {
-    client?.request("exec", { cmd: WARM_UP_COMMAND, timeout_ms: 5000 }).catch(() => undefined);
-  }, 1500);
+  warmUp.arm();
 }
 
 /** Replaces the running machine's state in place (reset, import). */
@@ -282,6 +294,7 @@ scope.onmessage = (event) => {
       serially(() => start(message.assets, message.resume));
       break;
     case "console-input":
+      warmUp.activity();
       machine?.sendConsole(message.data);
       break;
     case "agent-request": {
