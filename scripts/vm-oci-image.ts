@@ -22,7 +22,12 @@ if (!debroot || !out) {
   console.error("usage: vm-oci-image.ts DEBROOT OUT.tar");
   process.exit(2);
 }
-const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? 1700000000);
+// The build's one timestamp (vm-image/build/common.sh): a default here could give other bytes.
+if (!process.env.SOURCE_DATE_EPOCH) {
+  console.error("vm-oci-image.ts: SOURCE_DATE_EPOCH is not set (run it through vm-image/build/all.sh)");
+  process.exit(2);
+}
+const epoch = Number(process.env.SOURCE_DATE_EPOCH);
 const created = new Date(epoch * 1000).toISOString();
 // The Debian version of busybox-static, from the build's package list (written by debs.sh).
 const busyboxVersion = process.env.BUSYBOX_VERSION ?? "unknown";
