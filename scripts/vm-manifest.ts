@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST_DIR, REPO_ROOT } from "./lib/paths.ts";
-import { imageId, MANIFEST_FILES, sha256, type ImageManifest } from "./lib/imageManifest.ts";
+import { imageId, MANIFEST_FILES, readPackagesTsv, sha256, type ImageManifest } from "./lib/imageManifest.ts";
 
 const work = process.argv[2];
 // VM_DIST: build into another folder, e.g. to check that a second build gives the same bytes.
@@ -16,14 +16,7 @@ for (const name of MANIFEST_FILES) {
   const bytes = readFileSync(join(dist, name));
   files[name] = { sha256: sha256(bytes), bytes: bytes.length };
 }
-const packages = readFileSync(join(work, "packages.tsv"), "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => {
-    const [name = "", version = "", arch = ""] = line.split("\t");
-    return { name, version, arch };
-  })
-  .sort((a, b) => a.name.localeCompare(b.name) || a.arch.localeCompare(b.arch));
+const packages = readPackagesTsv(work);
 const manifest: ImageManifest = {
   format: 1,
   image_id: imageId(files),

@@ -1,23 +1,15 @@
 // Says which Debian package versions of this build differ from the committed image's manifest
 // (called by vm-image/build/all.sh): Debian moves on, and a rebuild from newer packages must
 // say so instead of silently giving different bytes.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { DIST_DIR } from "./lib/paths.ts";
-import { diffPackages, readManifest, type DebianPackage } from "./lib/imageManifest.ts";
+import { diffPackages, readManifest, readPackagesTsv, type DebianPackage } from "./lib/imageManifest.ts";
 
 const work = process.argv[2];
 if (!work) {
   console.error("usage: vm-package-diff.ts BUILD_WORK_DIR");
   process.exit(2);
 }
-const built: DebianPackage[] = readFileSync(join(work, "packages.tsv"), "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => {
-    const [name = "", version = "", arch = ""] = line.split("\t");
-    return { name, version, arch };
-  });
+const built = readPackagesTsv(work);
 let committed: DebianPackage[] = [];
 try {
   committed = readManifest(DIST_DIR).debian_packages;

@@ -1,13 +1,12 @@
 // The container stack and the lazy filesystem: crun and podman run times in the shipped machine
 // (v86 under Node), the first podman command after a restore in the browser, and the read
 // speed of a 31 MB file over the lazy filesystem.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { listFiles, readFsJson } from "../lib/lazyFs.ts";
-import { NodeGuest } from "../lib/nodeGuest.ts";
+import { NodeGuest, readBuffer } from "../lib/nodeGuest.ts";
 import { DIST_DIR } from "../lib/paths.ts";
 import { snapshotIsCurrent, SNAPSHOT_DIR, writeSnapshot } from "../lib/snapshot.ts";
 import { serveStatic } from "../lib/staticServer.ts";
@@ -25,8 +24,7 @@ const BUNDLE = [
 /** The snapshot the build ships (zstd, which v86 restores as it is). */
 async function shipped(): Promise<ArrayBuffer> {
   if (!snapshotIsCurrent()) await writeSnapshot();
-  const bytes = readFileSync(join(SNAPSHOT_DIR, IMAGE_FILES.snapshot));
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return readBuffer(join(SNAPSHOT_DIR, IMAGE_FILES.snapshot));
 }
 
 /** Wall time of a shell command run by the agent; fails the bench if the command fails. */

@@ -30,6 +30,18 @@ export const MANIFEST_FILES = [
 
 export type DebianPackage = ImageManifest["debian_packages"][number];
 
+/** The build's package list (WORK/packages.tsv: name, version, arch per line), sorted. */
+export function readPackagesTsv(work: string): DebianPackage[] {
+  return readFileSync(join(work, "packages.tsv"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [name = "", version = "", arch = ""] = line.split("\t");
+      return { name, version, arch };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.arch.localeCompare(b.arch));
+}
+
 /** Lines such as "podman:i386 4.3.1-1 -> 4.3.1-2", "+ strace:i386 6.1", "- stress:i386 1.0.7". */
 export function diffPackages(before: DebianPackage[], after: DebianPackage[]): string[] {
   const key = (p: DebianPackage) => `${p.name}:${p.arch}`;

@@ -3,7 +3,6 @@
 //   fs.json            v86's JSON filesystem (format version 3, see v86's docs/filesystem.md)
 //   files/<sha256>.zst every regular file, named by the sha256 of its content, zstd-compressed
 //                      (v86 decompresses a stored name ending in .zst itself)
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
   lstatSync,
@@ -17,6 +16,7 @@ import {
 import { join } from "node:path";
 import { z } from "zod";
 import { sha256 } from "./sha256.ts";
+import { runZstd } from "./zstd.ts";
 
 export const LAZY_DIR = "lazyfs";
 export const LAZY_JSON = "fs.json";
@@ -72,19 +72,8 @@ export function readFsJson(dist: string): FsJson {
   return fsJsonSchema.parse(JSON.parse(readFileSync(join(dist, LAZY_DIR, LAZY_JSON), "utf8")));
 }
 
-function zstdCompress(data: Buffer): Buffer {
-  const result = spawnSync("zstd", ["-19", "-q", "-c"], { input: data, maxBuffer: 1 << 30 });
-  if (result.error) throw new Error(`zstd not runnable (apt-get install zstd): ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`zstd failed: ${result.stderr.toString()}`);
-  return result.stdout;
-}
-
-export function zstdDecompress(data: Buffer): Buffer {
-  const result = spawnSync("zstd", ["-d", "-q", "-c"], { input: data, maxBuffer: 1 << 30 });
-  if (result.error) throw new Error(`zstd not runnable (apt-get install zstd): ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`zstd -d failed: ${result.stderr.toString()}`);
-  return result.stdout;
-}
+const zstdCompress = (data: Buffer) => runZstd(["-19"], data);
+export const zstdDecompress = (data: Buffer) => runZstd(["-d"], data);
 
 /**
  * Writes `out/fs.json` and `out/files/` from a directory tree. Owners are root, times are

@@ -15,7 +15,8 @@ function wasmPath(): string {
   return join(dirname(fileURLToPath(import.meta.resolve("v86"))), "v86.wasm");
 }
 
-function readBuffer(path: string): ArrayBuffer {
+/** A file as an ArrayBuffer of its own (v86 takes ArrayBuffers, not Node Buffers). */
+export function readBuffer(path: string): ArrayBuffer {
   const bytes = readFileSync(path);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

@@ -2,7 +2,7 @@
 // can restore it instead of booting. Cached by image and machine configuration.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
+import { runZstd } from "./zstd.ts";
 import { IMAGE_FILES, MACHINE_FINGERPRINT, type SnapshotInfo } from "../../web/src/vm/guestConfig.ts";
 import { readManifest } from "./imageManifest.ts";
 import { NodeGuest } from "./nodeGuest.ts";
@@ -52,10 +52,7 @@ export async function takeSnapshot(): Promise<ArrayBuffer> {
  * packs a machine a third smaller than gzip. Debian's zstd CLI does the compressing.
  */
 export function zstd(data: Buffer): Buffer {
-  const result = spawnSync("zstd", ["-19", "--long=27", "-q", "-c"], { input: data, maxBuffer: 1 << 30 });
-  if (result.error) throw new Error(`zstd not runnable (apt-get install zstd): ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`zstd failed: ${result.stderr.toString()}`);
-  return result.stdout;
+  return runZstd(["-19", "--long=27"], data);
 }
 
 export async function writeSnapshot(dir = SNAPSHOT_DIR): Promise<SnapshotInfo> {
