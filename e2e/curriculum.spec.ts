@@ -26,6 +26,9 @@ test("every step of a chapter turns green by clicking Run", async ({ page }) => 
   for (const [index, step] of steps.entries()) {
     await page.evaluate((hash) => (window.location.hash = hash), `#/chapter/${CHAPTER.id}/step/${step.id}`);
     const section = page.locator("section.cl-lesson-step");
+    // The pane renders the step after the hash changes (lessons are parsed in a worker): read its
+    // buttons only once it shows this step, not the previous one or none.
+    await expect(section.locator(".cl-lesson-step-number")).toHaveText(`Step ${index + 1}`);
     if (step.manual) {
       await section.getByRole("button", { name: "Mark as done" }).click();
     } else {
