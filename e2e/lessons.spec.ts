@@ -44,3 +44,23 @@ test("lessons switch language with the app", async ({ page }) => {
   await expect(page.getByRole("region", { name: "レッスン" })).toBeVisible();
   await expectTerminal(page, /root@containerlab/);
 });
+
+test("the lessons are parsed in the course worker, never on the page", async ({ page }) => {
+  // The page holds no lesson parser: it loads one only if the course worker fails to start.
+  const parserOnPage: string[] = [];
+  const workerErrors: string[] = [];
+  page.on("request", (request) => {
+    if (/\/buildCourse-[^/]*\.js$/.test(request.url())) parserOnPage.push(request.url());
+  });
+  page.on("console", (message) => {
+    if (/courseWorker/.test(message.location().url) && message.type() === "error")
+      workerErrors.push(message.text());
+  });
+  const courseWorker = page.waitForEvent("worker", (worker) => /courseWorker/.test(worker.url()));
+  await openLab(page, "./#/");
+  await courseWorker;
+  await expect(page.getByRole("heading", { name: "Chapters" })).toBeVisible();
+  await expect(page.getByText(/0 of 8 steps done/).first()).toBeVisible();
+  expect(parserOnPage).toEqual([]);
+  expect(workerErrors).toEqual([]);
+});

@@ -3,12 +3,15 @@ import type { Page } from "playwright-core";
 
 const PROMPT = "root@containerlab";
 
-export async function waitForPrompt(page: Page): Promise<void> {
-  await page.waitForFunction(
+/** Resolves with the moment (epoch ms, the page's clock) the prompt was first seen drawn. */
+export async function waitForPrompt(page: Page): Promise<number> {
+  const seen = await page.waitForFunction(
     (prompt) =>
       !document.querySelector("[data-testid=boot-overlay]") &&
-      (document.querySelector(".xterm-rows")?.textContent ?? "").includes(prompt),
+      (document.querySelector(".xterm-rows")?.textContent ?? "").includes(prompt) &&
+      performance.timeOrigin + performance.now(),
     PROMPT,
     { polling: "raf", timeout: 60_000 },
   );
+  return (await seen.jsonValue()) as number;
 }

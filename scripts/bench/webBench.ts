@@ -1,6 +1,6 @@
 // The page, measured in headless Chromium against the production build on a local server.
 import { waitForPrompt } from "./prompt.ts";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { serveStatic } from "../lib/staticServer.ts";
@@ -16,18 +16,20 @@ async function timeToPrompt(
   if (cold)
     await context.route(/snapshot\.(json|bin\.zst)$/, (route) => route.fulfill({ status: 404, body: "" }));
   const page = await context.newPage();
-  let bytes = 0;
-  let counting = true;
-  page.on("requestfinished", (request) => {
-    void request.sizes().then((sizes) => {
-      if (counting) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-    });
-  });
+  // The first prompt's bytes: every request the page started before the prompt was on screen
+  // (what it fetches afterwards, such as the lesson pane, does not count).
+  const requests: Request[] = [];
+  page.on("requestfinished", (request) => requests.push(request));
   await page.goto(url);
-  await waitForPrompt(page);
+  const promptAt = await waitForPrompt(page);
   const ms = await page.evaluate(() => performance.now());
-  await new Promise((resolve) => setTimeout(resolve, 200)); // let pending size lookups land
-  counting = false;
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let those still in flight land
+  let bytes = 0;
+  for (const request of requests) {
+    if (request.timing().startTime > promptAt) continue;
+    const sizes = await request.sizes();
+    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  }
   return { ms, bytes, page };
 }
 

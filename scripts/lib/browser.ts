@@ -9,6 +9,10 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--no-first-run",
+  // Every new headless window preloads Chromium's own address-bar dropdown (a WebUI page) in a
+  // renderer of its own; measured, that took ~700 ms of CPU during the first second of each page
+  // and so landed in our start-up figures. A student's browser has that window open already.
+  "--disable-features=WebUIOmniboxPopup",
 ];
 
 /** Debian's chromium where installed (CHROMIUM_PATH overrides); undefined means Playwright's own. */

@@ -1,6 +1,7 @@
 // A small static file server for the built lab (npm start, kiosks, e2e, bench): the lab's
-// own origin, with the same security headers a deployment should send, and gzip for text
-// and wasm (the snapshot is zstd already).
+// own origin, with the same security headers a deployment should send, and the build's brotli
+// copies where the browser takes them, else gzip for text, wasm and the BIOS images (half their
+// size; the snapshot and lazy files are zstd already).
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
@@ -28,6 +29,8 @@ const COMPRESSIBLE = new Set([
   ".css",
   ".json",
   ".wasm",
+  ".bin",
+  ".ttf",
   ".svg",
   ".md",
   ".webmanifest",
@@ -82,7 +85,22 @@ export function serveStatic(root: string, port: number, options: ServeOptions = 
         ? "public, max-age=31536000, immutable"
         : "no-cache",
     };
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    const accepts = String(req.headers["accept-encoding"] ?? "");
+    // The build's brotli copy (web/vite/precompress.ts), where there is one and it is current.
+    const brotli = `${path}.br`;
+    if (/\bbr\b/.test(accepts) && existsSync(brotli) && statSync(brotli).mtimeMs >= stat.mtimeMs) {
+      const size = statSync(brotli).size;
+      res.writeHead(200, {
+        ...headers,
+        "Content-Encoding": "br",
+        "Content-Length": size,
+        Vary: "Accept-Encoding",
+      });
+      if (req.method === "HEAD") res.end();
+      else createReadStream(brotli).pipe(res);
+      return;
+    }
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts)) {
       let cached = gzipCache.get(path);
       if (!cached || cached.mtime !== stat.mtimeMs) {
         cached = { mtime: stat.mtimeMs, body: gzipSync(readFileSync(path)) };

@@ -24,7 +24,11 @@ export function serviceWorker(): Plugin {
     closeBundle() {
       const files = walk(outDir)
         .map((path) => relative(outDir, path).split("\\").join("/"))
-        .filter((file) => file !== "sw.js" && !file.endsWith(".map") && file !== "kiosk.json")
+        // `.br` copies are the same files, precompressed for the server (precompress.ts).
+        .filter(
+          (file) =>
+            file !== "sw.js" && !file.endsWith(".map") && !file.endsWith(".br") && file !== "kiosk.json",
+        )
         .sort();
       // The lazy filesystem's files are named by their content's hash: cached when first used or
       // once the prompt is up, not at install, so they never compete with the first prompt.

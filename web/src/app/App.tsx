@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import "./App.css";
 import { Workspace } from "../layout/Workspace.tsx";
 import { TerminalView } from "../terminal/TerminalView.tsx";
@@ -7,7 +7,10 @@ import { Header } from "./Header.tsx";
 import { HealthBanner } from "./HealthBanner.tsx";
 
 import { CenterTabs } from "../editor/index.ts";
-// The lesson pane and the panels load after the terminal: the first prompt does not wait for them.
+import { useVmStore } from "../vm/vmStore.ts";
+// The lesson pane and the panels are fetched once the first prompt is up (or the machine could
+// not start): neither can show anything before, and their ~120 KB and parse time came out of
+// the first prompt's budget.
 const LessonSlot = lazy(() => import("./LessonSlot.tsx").then((m) => ({ default: m.LessonSlot })));
 const PanelSlot = lazy(() => import("./PanelSlot.tsx").then((m) => ({ default: m.PanelSlot })));
 import { useDocumentLanguage } from "./useDocumentLanguage.ts";
@@ -19,6 +22,19 @@ import { startAutosave } from "../persist/autosave.ts";
 
 export function App() {
   useDocumentLanguage();
+  // Once mounted they stay: a reset clears promptShown again, and the pane must keep its place.
+  const settledNow = useVmStore((s) => s.promptShown || s.phase === "failed");
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!settledNow) return;
+    // After the frame that draws the prompt, so fetching and parsing them never delays it.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setSettled(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [settledNow]);
   useEffect(() => {
     const stopAutosave = startAutosave();
     const stopKiosk = startKioskMode();
@@ -35,11 +51,7 @@ export function App() {
       <ResumeNotice />
       <UpdateBanner />
       <Workspace
-        lesson={
-          <Suspense fallback={null}>
-            <LessonSlot />
-          </Suspense>
-        }
+        lesson={<Suspense fallback={null}>{settled && <LessonSlot />}</Suspense>}
         terminal={
           <CenterTabs
             terminal={
@@ -50,11 +62,7 @@ export function App() {
             }
           />
         }
-        panels={
-          <Suspense fallback={null}>
-            <PanelSlot />
-          </Suspense>
-        }
+        panels={<Suspense fallback={null}>{settled && <PanelSlot />}</Suspense>}
       />
     </div>
   );

@@ -4,6 +4,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useLanguageStore } from "../i18n/languageStore.ts";
+import { buildCourse } from "./buildCourse.ts";
 import { useCourseStore } from "./courseStore.ts";
 import { loadLessons } from "./lessonFiles.ts";
 import { LessonPane } from "./LessonPane.tsx";
@@ -13,7 +14,7 @@ import { useProgressStore } from "./progressStore.ts";
 // Testing Library turns this on only when test globals exist; this project imports them.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-loadLessons();
+await loadLessons();
 const realCourse = useCourseStore.getState();
 
 function fakeRuntime() {
@@ -199,15 +200,13 @@ describe("a chapter", () => {
 
 describe("a broken lesson file", () => {
   it("shows an error card with file:line:col for that chapter while the others work", () => {
-    useCourseStore.getState().load(
-      {
-        "lessons/00-example/en.md": readSource("en"),
-        "lessons/00-example/ja.md": readSource("ja"),
-        "lessons/01-broken/en.md": "---\nid: broken\n---\n\n::::step{#a}\n### A\n:::hnit\nx\n:::\n::::\n",
-        "lessons/01-broken/ja.md": "---\nid: broken\n---\n",
-      },
-      realCourse.assets,
-    );
+    const sources = {
+      "lessons/00-example/en.md": readSource("en"),
+      "lessons/00-example/ja.md": readSource("ja"),
+      "lessons/01-broken/en.md": "---\nid: broken\n---\n\n::::step{#a}\n### A\n:::hnit\nx\n:::\n::::\n",
+      "lessons/01-broken/ja.md": "---\nid: broken\n---\n",
+    };
+    useCourseStore.getState().show(buildCourse(sources, Object.keys(realCourse.assets)), realCourse.assets);
     open("#/");
     expect(screen.getByText("⚠ This chapter has errors")).toBeTruthy();
     expect(screen.getByRole("link", { name: /^Start: A container in two pieces/ })).toBeTruthy();

@@ -34,7 +34,7 @@ export function LessonPane({
   const loaded = useCourseStore((s) => s.loaded);
   useEffect(() => {
     if (loaded || !mayLoad) return;
-    const timer = setTimeout(loadLessons, 0);
+    const timer = setTimeout(() => void loadLessons(), 0);
     return () => clearTimeout(timer);
   }, [loaded, mayLoad]);
   const assets = useCourseStore((s) => s.assets);

@@ -1,7 +1,9 @@
 // The parsed course the pane shows. lessonFiles.ts fills it at start-up and again whenever a
 // lesson file changes under `npm run dev`, without touching anything else in the app.
+// Only the course's type comes from the parser: the parser itself (yaml, micromark) runs in the
+// course worker and stays out of the page's first bundle.
 import { create } from "zustand";
-import { buildCourse, type Course } from "./buildCourse.ts";
+import type { Course } from "./buildCourse.ts";
 
 interface CourseState {
   course: Course;
@@ -9,8 +11,7 @@ interface CourseState {
   loaded: boolean;
   /** Asset path (`lessons/<folder>/<file>`) → URL the browser can load. */
   assets: Record<string, string>;
-  load(sources: Record<string, string>, assets: Record<string, string>): void;
-  /** Shows a course already built (by the course worker). */
+  /** Shows a course already built (by the course worker, or by lessonFiles.ts without one). */
   show(course: Course, assets: Record<string, string>): void;
 }
 
@@ -18,6 +19,5 @@ export const useCourseStore = create<CourseState>()((set) => ({
   course: { chapters: [] },
   loaded: false,
   assets: {},
-  load: (sources, assets) => set({ course: buildCourse(sources, Object.keys(assets)), assets, loaded: true }),
   show: (course, assets) => set({ course, assets, loaded: true }),
 }));

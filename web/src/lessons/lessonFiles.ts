@@ -31,15 +31,18 @@ export const lessonSources: Readonly<Record<string, string>> = byRepoPath(markdo
 /** Repository path → URL the browser can load. */
 export const lessonAssets: Readonly<Record<string, string>> = byRepoPath(assets);
 
+/** Parses on this thread: the parser is a chunk of its own, loaded only when needed. */
+async function parseHere(): Promise<void> {
+  const { buildCourse } = await import("./buildCourse.ts");
+  useCourseStore.getState().show(buildCourse(lessonSources, Object.keys(lessonAssets)), lessonAssets);
+}
+
 /**
  * Parses every lesson into the course store (the pane calls it when the app says so): in a
- * worker where there is one, so the page never stalls; at once elsewhere (unit tests).
+ * worker where there is one, so the page never stalls; here elsewhere (unit tests).
  */
-export function loadLessons(): void {
-  if (typeof Worker === "undefined") {
-    useCourseStore.getState().load(lessonSources, lessonAssets);
-    return;
-  }
+export async function loadLessons(): Promise<void> {
+  if (typeof Worker === "undefined") return parseHere();
   const worker = new Worker(new URL("./courseWorker.ts", import.meta.url), { type: "module" });
   worker.onmessage = (event: MessageEvent<Course>) => {
     useCourseStore.getState().show(event.data, lessonAssets);
@@ -48,13 +51,13 @@ export function loadLessons(): void {
   worker.onerror = () => {
     // Without the worker (a browser that cannot start it), parse here: slower, still correct.
     worker.terminate();
-    useCourseStore.getState().load(lessonSources, lessonAssets);
+    void parseHere();
   };
   const request: CourseRequest = { sources: { ...lessonSources }, assetPaths: Object.keys(lessonAssets) };
   worker.postMessage(request);
 }
 
 // A hot update of a lesson file re-runs this module: show the new text at once.
-if (useCourseStore.getState().loaded) loadLessons();
+if (useCourseStore.getState().loaded) void loadLessons();
 
 if (import.meta.hot) import.meta.hot.accept();
