@@ -15,6 +15,7 @@ const LessonSlot = lazy(() => import("./LessonSlot.tsx").then((m) => ({ default:
 const PanelSlot = lazy(() => import("./PanelSlot.tsx").then((m) => ({ default: m.PanelSlot })));
 import { useDocumentLanguage } from "./useDocumentLanguage.ts";
 import { ResumeNotice } from "../persist/ResumeNotice.tsx";
+import { SetAsideNotice } from "../storage/SetAsideNotice.tsx";
 import { UpdateBanner } from "../offline/UpdateBanner.tsx";
 import { KioskBar } from "../kiosk/KioskBar.tsx";
 import { startKioskMode } from "../kiosk/kioskMode.ts";
@@ -48,6 +49,7 @@ export function App() {
       <Header />
       <KioskBar />
       <HealthBanner />
+      <SetAsideNotice />
       <ResumeNotice />
       <UpdateBanner />
       <Workspace

@@ -6,18 +6,13 @@ import {
   DEV_LESSON_HEADER_VALUE,
   type DevLessonWrite,
 } from "./devLessonEndpoint.ts";
+import { downloadFile } from "../storage/downloadFile.ts";
 
 /** True under `npm run dev`, where devLessonWriter listens. */
 export const canSaveToDisk: boolean = import.meta.env.DEV;
 
 export function downloadLesson(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The click has started the download; the URL is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(new Blob([text], { type: "text/markdown;charset=utf-8" }), name);
 }
 
 export async function saveLessonToDisk(

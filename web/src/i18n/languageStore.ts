@@ -1,6 +1,7 @@
 // The UI language, remembered across visits.
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
+import { fieldReader, guardedStorage } from "../storage/guardedStorage.ts";
 
 export const LANGUAGES = ["en", "ja"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,6 +22,16 @@ export const useLanguageStore = create<LanguageState>()(
       language: browserLanguage(),
       setLanguage: (language) => set({ language }),
     }),
-    { name: "container-lab.language" },
+    {
+      name: "container-lab.language",
+      storage: guardedStorage(
+        fieldReader(
+          { language: "en" as Language },
+          { language: (value): value is Language => LANGUAGES.includes(value as Language) },
+        ),
+        "settings",
+      ),
+      partialize: (s) => ({ language: s.language }),
+    },
   ),
 );

@@ -10,6 +10,7 @@ export {
   type ChapterProgress,
   type StepProgress,
 } from "./progressStore.ts";
+export { readStoredProgress } from "./progressRecord.ts";
 export { formatRoute, parseRoute, type LessonRoute } from "./lessonRoute.ts";
 export { PANEL_NAMES, type PanelName } from "./lessonModel.ts";
 export { lessonStrings } from "./strings.ts";

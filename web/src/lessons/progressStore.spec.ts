@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from "vitest";
+import { SET_ASIDE_PREFIX, useSetAsideStore } from "../storage/setAside.ts";
 import { countDone, PROGRESS_STORAGE_KEY, useProgressStore } from "./progressStore.ts";
 
 const store = () => useProgressStore.getState();
@@ -40,6 +41,44 @@ describe("progress store", () => {
     localStorage.setItem(PROGRESS_STORAGE_KEY, saved);
     await useProgressStore.persist.rehydrate();
     expect(store().chapters.uts?.steps.a?.doneAt).toBeTypeOf("number");
+  });
+
+  it.each([
+    ["null steps", '{"state":{"chapters":{"uts":{"steps":null}}},"version":1}'],
+    ["null chapters", '{"state":{"chapters":null},"version":1}'],
+    ["wrong types", '{"state":{"chapters":{"uts":{"steps":{"a":{"doneAt":"yesterday"}}}}},"version":1}'],
+    ["not JSON", '{"state":{"chap'],
+    ["random bytes", "\u0000\u00ff\u0013garbage"],
+    ["a bare array", "[1,2,3]"],
+  ])("starts without a damaged record (%s), keeps it aside and says so", async (_name, damaged) => {
+    useSetAsideStore.setState({ records: [], dismissed: false });
+    localStorage.setItem(PROGRESS_STORAGE_KEY, damaged);
+    await useProgressStore.persist.rehydrate();
+    expect(store().chapters.uts).toBeUndefined();
+    // The app goes on working with it: counting and recording progress.
+    expect(countDone(store().chapters.uts, ["a"])).toBe(0);
+    store().markDone("uts", "a");
+    expect(store().chapters.uts?.steps.a?.doneAt).toBeTypeOf("number");
+    const aside = Object.keys(localStorage).filter((key) => key.startsWith(SET_ASIDE_PREFIX));
+    expect(aside).toHaveLength(1);
+    expect((JSON.parse(localStorage.getItem(aside[0] ?? "") ?? "{}") as { raw: string }).raw).toBe(damaged);
+    expect(useSetAsideStore.getState().records.map((r) => r.kind)).toEqual(["progress"]);
+  });
+
+  it("keeps the chapters that check out when one is damaged", async () => {
+    localStorage.setItem(
+      PROGRESS_STORAGE_KEY,
+      JSON.stringify({
+        state: {
+          chapters: { good: { steps: { a: { doneAt: 5 } } }, bad: { steps: { b: { hintsShown: -1 } } } },
+        },
+        version: 1,
+      }),
+    );
+    await useProgressStore.persist.rehydrate();
+    expect(store().chapters.good?.steps.a?.doneAt).toBe(5);
+    expect(store().chapters.bad).toBeUndefined();
+    expect(useSetAsideStore.getState().records.at(-1)?.reason).toMatch(/chapter "bad": steps\.b\.hintsShown/);
   });
 
   it("resets one chapter and leaves the others", () => {

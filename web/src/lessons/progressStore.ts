@@ -2,20 +2,11 @@
 // and a machine reset (the guest forgets everything; the browser does not). Keyed by the
 // stable chapter and step ids, so editing a lesson's prose keeps progress.
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
+import { guardedStorage } from "../storage/guardedStorage.ts";
+import { readProgress, type ChapterProgress, type StepProgress } from "./progressRecord.ts";
 
-export interface StepProgress {
-  /** When the check passed (or the student marked a manual step done), ms since the epoch. */
-  doneAt?: number;
-  hintsShown?: number;
-  solutionShown?: boolean;
-}
-
-export interface ChapterProgress {
-  steps: Record<string, StepProgress>;
-  /** The step the student last had open, to resume there. */
-  currentStep?: string;
-}
+export type { ChapterProgress, StepProgress };
 
 interface ProgressState {
   chapters: Record<string, ChapterProgress>;
@@ -77,7 +68,8 @@ export const useProgressStore = create<ProgressState>()(
     {
       name: PROGRESS_STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      // Whatever is stored is checked chapter by chapter; what fails is set aside, not used.
+      storage: guardedStorage(readProgress, "progress"),
       partialize: (s) => ({ chapters: s.chapters }),
     },
   ),

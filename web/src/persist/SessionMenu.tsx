@@ -1,20 +1,12 @@
 // Header menu: save state, save now, download my session, load a session.
 import { useRef, useState } from "react";
 import { useLanguageStore } from "../i18n/languageStore.ts";
+import { downloadFile as download } from "../storage/downloadFile.ts";
 import { usePersistStore } from "./persistStore.ts";
 import { saveMachine } from "./saveMachine.ts";
 import { exportSession, importSession, sessionFileName } from "./sessionTransfer.ts";
 import { persistStrings } from "./strings.ts";
 import "./SessionMenu.css";
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function SessionMenu() {
   const t = persistStrings.useStrings();

@@ -14,7 +14,24 @@ export const sessionHeaderSchema = z.object({
 });
 export type SessionHeader = z.infer<typeof sessionHeaderSchema>;
 
-export class SessionFileError extends Error {}
+/** What is wrong with a session file, and where (a byte offset into the file). */
+export class SessionFileError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(offset === undefined ? message : `${message} (at byte ${offset})`);
+  }
+}
+
+/** Where JSON.parse stopped, when the engine's message says (V8 does for most errors); else 0. */
+function jsonErrorPosition(error: unknown): number {
+  const text = error instanceof Error ? error.message : "";
+  const position = /position (\d+)/.exec(text) ?? /column (\d+)/.exec(text);
+  return position ? Number(position[1]) : 0;
+}
+
+const byteLength = (text: string) => new TextEncoder().encode(text).byteLength;
 
 export function encodeSession(header: SessionHeader, state: Blob): Blob {
   return new Blob([MAGIC, JSON.stringify(header), "\n", state], { type: "application/octet-stream" });
@@ -22,19 +39,35 @@ export function encodeSession(header: SessionHeader, state: Blob): Blob {
 
 export async function decodeSession(file: Blob): Promise<{ header: SessionHeader; state: Blob }> {
   // The header is small; read a generous prefix to find it without loading the state twice.
+  // Offsets are counted in the file's bytes, not in decoded characters.
   const prefix = new Uint8Array(await file.slice(0, 1 << 20).arrayBuffer());
-  const text = new TextDecoder().decode(prefix);
-  if (!text.startsWith(MAGIC)) throw new SessionFileError("not a Container Lab session file");
-  const end = text.indexOf("\n", MAGIC.length);
-  if (end < 0) throw new SessionFileError("the session file is cut short");
+  const magic = new TextEncoder().encode(MAGIC);
+  if (prefix.byteLength < magic.byteLength || magic.some((byte, i) => prefix[i] !== byte))
+    throw new SessionFileError("not a Container Lab session file", 0);
+  const end = prefix.indexOf(0x0a, magic.byteLength);
+  if (end < 0) {
+    const why =
+      prefix.byteLength >= 1 << 20
+        ? "the session file's header is too long"
+        : "the session file is cut short";
+    throw new SessionFileError(why, prefix.byteLength);
+  }
+  const headerText = new TextDecoder().decode(prefix.subarray(magic.byteLength, end));
   let json: unknown;
   try {
-    json = JSON.parse(text.slice(MAGIC.length, end));
-  } catch {
-    throw new SessionFileError("the session file's header is damaged");
+    json = JSON.parse(headerText);
+  } catch (error) {
+    const into = Math.min(byteLength(headerText.slice(0, jsonErrorPosition(error))), end - magic.byteLength);
+    throw new SessionFileError("the session file's header is damaged", magic.byteLength + into);
   }
   const parsed = sessionHeaderSchema.safeParse(json);
-  if (!parsed.success) throw new SessionFileError("the session file's header is incomplete");
-  const headerBytes = new TextEncoder().encode(text.slice(0, end + 1)).byteLength;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join(".") || "header";
+    throw new SessionFileError(`the session file's header is incomplete (${field})`, magic.byteLength);
+  }
+  const headerBytes = end + 1;
+  if (file.size <= headerBytes)
+    throw new SessionFileError("the session file has no machine in it", headerBytes);
   return { header: parsed.data, state: file.slice(headerBytes) };
 }

@@ -1,5 +1,5 @@
 // Download my session / load a session: lesson progress and machine in one file.
-import { PROGRESS_STORAGE_KEY, useProgressStore } from "../lessons/index.ts";
+import { readStoredProgress, useProgressStore } from "../lessons/index.ts";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import { MACHINE_FINGERPRINT } from "../vm/guestConfig.ts";
 import { vmHost } from "../vm/vmHost.ts";
@@ -12,7 +12,8 @@ async function currentImageId(): Promise<string> {
 
 export async function exportSession(): Promise<Blob> {
   const [{ state, savedAt }, imageId] = await Promise.all([vmHost.exportMachine(), currentImageId()]);
-  const progress: unknown = JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY) ?? "null");
+  // The store's own state, in the envelope its storage uses: never the raw stored text.
+  const progress = { state: { chapters: useProgressStore.getState().chapters }, version: 1 };
   return encodeSession(
     {
       image_id: imageId,
@@ -35,11 +36,19 @@ export async function importSession(file: Blob): Promise<void> {
   if (header.image_id !== (await currentImageId()) || header.machine !== MACHINE_FINGERPRINT) {
     throw new SessionFileError("this session was saved by another version of the lab's machine");
   }
-  await vmHost.importMachine(state);
-  if (header.progress !== null && header.progress !== undefined) {
-    localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify(header.progress));
-    // The progress store reads localStorage on rehydrate.
-    await useProgressStore.persist.rehydrate();
+  // Everything is checked before anything changes: a damaged file leaves the student's own
+  // machine and progress as they were.
+  const progress = header.progress === null || header.progress === undefined ? undefined : header.progress;
+  const chapters = progress === undefined ? undefined : readStoredProgress(progress);
+  if (chapters && chapters.problems.length > 0) {
+    throw new SessionFileError(`the session's lesson progress is damaged (${chapters.problems[0]})`);
   }
+  try {
+    await vmHost.importMachine(state);
+  } catch (error) {
+    console.warn("the session's machine could not be restored", error);
+    throw new SessionFileError("the machine in this session file is damaged or cut short");
+  }
+  if (chapters) useProgressStore.setState({ chapters: chapters.state.chapters });
   if (header.language) useLanguageStore.getState().setLanguage(header.language);
 }

@@ -1,0 +1,56 @@
+// The one schema of stored lesson progress, used where progress enters the app: the browser's
+// storage (progressStore.ts, through storage/guardedStorage.ts) and a loaded session file.
+// Chapters are checked one by one, so one damaged chapter does not cost the others.
+import type { ReadResult } from "../storage/guardedStorage.ts";
+import { z } from "../zodConfig.ts";
+
+const stepProgressSchema = z.object({
+  /** When the check passed (or the student marked a manual step done), ms since the epoch. */
+  doneAt: z.number().optional(),
+  hintsShown: z.number().int().nonnegative().optional(),
+  solutionShown: z.boolean().optional(),
+});
+
+const chapterProgressSchema = z.object({
+  steps: z.record(z.string(), stepProgressSchema),
+  /** The step the student last had open, to resume there. */
+  currentStep: z.string().optional(),
+});
+
+export type StepProgress = z.infer<typeof stepProgressSchema>;
+export type ChapterProgress = z.infer<typeof chapterProgressSchema>;
+
+/** Where a zod issue is, for a one-line reason: `steps.enter.doneAt: expected number`. */
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid";
+  const where = issue.path.map(String).join(".");
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** Reads stored progress (`{ chapters }`): the chapters that check out, and what did not. */
+export function readProgress(stored: unknown): ReadResult<{ chapters: Record<string, ChapterProgress> }> {
+  const chapters: Record<string, ChapterProgress> = {};
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored))
+    return { state: { chapters }, problems: ["progress: not an object"] };
+  const raw = (stored as { chapters?: unknown }).chapters;
+  if (raw === undefined) return { state: { chapters }, problems: [] };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return { state: { chapters }, problems: ["chapters: not an object"] };
+  const problems: string[] = [];
+  for (const [id, value] of Object.entries(raw)) {
+    const parsed = chapterProgressSchema.safeParse(value);
+    if (parsed.success) chapters[id] = parsed.data;
+    else problems.push(`chapter ${JSON.stringify(id)}: ${describe(parsed.error)}`);
+  }
+  return { state: { chapters }, problems };
+}
+
+/** Reads progress as stored: zustand's `{ state, version }` envelope around `{ chapters }`. */
+export function readStoredProgress(
+  stored: unknown,
+): ReadResult<{ chapters: Record<string, ChapterProgress> }> {
+  if (typeof stored !== "object" || stored === null || !("state" in stored))
+    return { state: { chapters: {} }, problems: ["progress: no stored state"] };
+  return readProgress((stored as { state: unknown }).state);
+}
