@@ -38,7 +38,7 @@ describe("session file reader, fuzzed", () => {
   const SEED = 20261202;
   const valid = encodeSession(header, new Blob([new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3])]));
 
-  async function outcome(bytes: Uint8Array): Promise<"ok" | SessionFileError> {
+  async function outcome(bytes: Uint8Array<ArrayBuffer>): Promise<"ok" | SessionFileError> {
     try {
       await decodeSession(new Blob([bytes]));
       return "ok";
