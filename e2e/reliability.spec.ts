@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { WEB_DIST } from "../scripts/lib/ensureBuild.ts";
 import { MACHINE_FINGERPRINT } from "../web/src/vm/guestConfig.ts";
-import { expectTerminal, openLab, runInTerminal } from "./lab.ts";
+import { expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts";
 
 const PROGRESS_KEY = "container-lab.lessons.progress";
 const UTS_STEP = "./#/chapter/example/step/enter-uts-namespace";
@@ -98,4 +98,29 @@ test("a session file whose machine is cut short leaves the student's machine as 
   );
   expect(await runInTerminal(page, "cat /root/kept.txt")).toBe(0);
   await expectTerminal(page, /^still-here\s*$/m);
+});
+
+test("two tabs: one owns the saved machine; taking over moves the newer work across", async ({
+  page,
+  context,
+}) => {
+  await openLab(page);
+  expect(await runInTerminal(page, "echo first > /root/a.txt")).toBe(0);
+  const second = await context.newPage();
+  await openLab(second);
+  await expect(second.getByTestId("tab-notice")).toContainText(/open in another tab/);
+  await second.getByTestId("session-menu").click();
+  await expect(second.getByTestId("save-now")).toBeDisabled();
+  await second.getByTestId("session-menu").click();
+  // The owner keeps working; then the second tab takes over and gets that work.
+  expect(await runInTerminal(page, "echo newer > /root/b.txt")).toBe(0);
+  await second.getByTestId("take-over").click();
+  await expect(second.getByTestId("tab-notice")).toHaveCount(0, { timeout: 60_000 });
+  await waitForMachine(second);
+  expect(await runInTerminal(second, "cat /root/a.txt /root/b.txt")).toBe(0);
+  await expectTerminal(second, /^newer\s*$/m);
+  // The first tab says where its machine went and writes nothing any more.
+  await expect(page.getByTestId("tab-notice")).toContainText(/moved to another tab/);
+  await page.getByTestId("session-menu").click();
+  await expect(page.getByTestId("save-now")).toBeDisabled();
 });

@@ -20,6 +20,8 @@ import { UpdateBanner } from "../offline/UpdateBanner.tsx";
 import { KioskBar } from "../kiosk/KioskBar.tsx";
 import { startKioskMode } from "../kiosk/kioskMode.ts";
 import { startAutosave } from "../persist/autosave.ts";
+import { TabNotice } from "../persist/TabNotice.tsx";
+import { startTabOwnership } from "../persist/tabOwnership.ts";
 
 export function App() {
   useDocumentLanguage();
@@ -37,11 +39,13 @@ export function App() {
     };
   }, [settledNow]);
   useEffect(() => {
+    const stopOwnership = startTabOwnership();
     const stopAutosave = startAutosave();
     const stopKiosk = startKioskMode();
     return () => {
       stopKiosk();
       stopAutosave();
+      stopOwnership();
     };
   }, []);
   return (
@@ -49,6 +53,7 @@ export function App() {
       <Header />
       <KioskBar />
       <HealthBanner />
+      <TabNotice />
       <SetAsideNotice />
       <ResumeNotice />
       <UpdateBanner />

@@ -1,6 +1,7 @@
 import { LANGUAGES, useLanguageStore, type Language } from "../i18n/languageStore.ts";
 import { useLayoutStore } from "../layout/layoutStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
+import { ownsSavedMachine } from "../persist/tabStore.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { MachineStatus } from "./MachineStatus.tsx";
 import { SessionMenu } from "../persist/SessionMenu.tsx";
@@ -47,7 +48,8 @@ export function Header() {
           data-testid="reset-machine"
           disabled={phase !== "ready" && phase !== "failed"}
           onClick={() => {
-            if (window.confirm(t("resetConfirm"))) vmHost.reset();
+            // Only the tab that owns the saved machine may forget it.
+            if (window.confirm(t("resetConfirm"))) vmHost.reset({ forget: ownsSavedMachine() });
           }}
         >
           {t("resetMachine")}

@@ -1,5 +1,6 @@
-// Offers a way out when the guest stops answering (agent heartbeat) or the kernel panicked:
-// back to the student's last saved machine (their work survives), or a fresh one.
+// Offers a way out when the guest stops answering (agent heartbeat), the kernel panicked, or
+// the guest was shut down from inside: back to the student's last saved machine (only healthy
+// machines are saved, so it works), or a fresh one.
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import { usePersistStore } from "../persist/persistStore.ts";
 import { useVmStore } from "../vm/vmStore.ts";
@@ -15,7 +16,7 @@ export function HealthBanner() {
   if (health === "ok") return null;
   return (
     <div className="health-banner" role="alert" data-testid="health-banner">
-      <span>{health === "panicked" ? t("panicked") : t("unresponsive")}</span>
+      <span>{t(health)}</span>
       {lastSavedAt !== undefined && (
         <button
           type="button"

@@ -4,6 +4,9 @@ import { useLanguageStore } from "../i18n/languageStore.ts";
 import { downloadFile as download } from "../storage/downloadFile.ts";
 import { usePersistStore } from "./persistStore.ts";
 import { saveMachine } from "./saveMachine.ts";
+import { useTabStore } from "./tabStore.ts";
+import { vmHost } from "../vm/vmHost.ts";
+import { useVmStore } from "../vm/vmStore.ts";
 import { exportSession, importSession, sessionFileName } from "./sessionTransfer.ts";
 import { persistStrings } from "./strings.ts";
 import "./SessionMenu.css";
@@ -12,6 +15,10 @@ export function SessionMenu() {
   const t = persistStrings.useStrings();
   const language = useLanguageStore((s) => s.language);
   const { saving, lastSavedAt, error } = usePersistStore();
+  // A second tab writes nothing into the saved machine (tabOwnership.ts): it may only download.
+  const elsewhere = useTabStore((s) => s.role === "visitor");
+  const resumedFrom = useVmStore((s) => (s.mode === "resumed" ? s.savedAt : undefined));
+  const lastSave = lastSavedAt ?? resumedFrom;
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<string>();
@@ -19,8 +26,10 @@ export function SessionMenu() {
   const time = (ms: number) => new Date(ms).toLocaleTimeString(language);
 
   let status = t("notSaved");
-  if (saving) status = t("saving");
+  if (elsewhere) status = t("elsewhere");
+  else if (saving) status = t("saving");
   else if (error?.kind === "quota") status = t("quota");
+  else if (error?.kind === "unhealthy") status = t("unhealthy");
   else if (error) status = t("saveFailed", { message: error.message });
   else if (lastSavedAt) status = t("savedAt", { time: time(lastSavedAt) });
 
@@ -54,9 +63,26 @@ export function SessionMenu() {
           <p className="session-menu__status" role="status" data-testid="save-status">
             {status}
           </p>
-          <button type="button" disabled={saving} data-testid="save-now" onClick={() => void saveMachine()}>
+          <button
+            type="button"
+            disabled={saving || elsewhere}
+            data-testid="save-now"
+            onClick={() => void saveMachine()}
+          >
             {t("saveNow")}
           </button>
+          {lastSave !== undefined && (
+            <button
+              type="button"
+              data-testid="back-to-save"
+              onClick={() => {
+                setOpen(false);
+                vmHost.reset({ forget: false, to: "saved" });
+              }}
+            >
+              {t("backToSave", { time: time(lastSave) })}
+            </button>
+          )}
           <button
             type="button"
             disabled={busy !== undefined}
@@ -69,7 +95,11 @@ export function SessionMenu() {
           >
             {t("download")}
           </button>
-          <button type="button" disabled={busy !== undefined} onClick={() => fileInput.current?.click()}>
+          <button
+            type="button"
+            disabled={busy !== undefined || elsewhere}
+            onClick={() => fileInput.current?.click()}
+          >
             {t("load")}
           </button>
           <input

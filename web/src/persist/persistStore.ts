@@ -6,8 +6,11 @@ export interface PersistState {
   lastSavedAt?: number;
   lastSaveBytes?: number;
   lastSaveMs?: number;
-  /** The last save failed: "quota" when the browser's storage is full. */
-  error?: { kind: "quota" | "failed"; message: string };
+  /**
+   * The last save did not happen: "quota" when the browser's storage is full, "unhealthy" when
+   * the machine was not fit to save (the last healthy save is kept).
+   */
+  error?: { kind: "quota" | "unhealthy" | "failed"; message: string };
   /** The machine changed since the last save. */
   dirty: boolean;
 }

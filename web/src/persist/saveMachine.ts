@@ -1,10 +1,15 @@
 // Saves the machine into the browser, one save at a time; failures become a visible message.
 import { vmHost, type SaveResult } from "../vm/vmHost.ts";
 import { usePersistStore } from "./persistStore.ts";
+import { ownsSavedMachine } from "./tabStore.ts";
 
 let inFlight: Promise<SaveResult> | undefined;
 
+/** Another tab owns the saved machine: this one writes nothing (tabOwnership.ts). */
+const ELSEWHERE: SaveResult = { ok: false, quota: false, message: "another tab has the saved machine" };
+
 export function saveMachine(): Promise<SaveResult> {
+  if (!ownsSavedMachine()) return Promise.resolve(ELSEWHERE);
   if (inFlight) return inFlight;
   usePersistStore.setState({ saving: true, dirty: false });
   inFlight = vmHost.save().then((result) => {
@@ -21,7 +26,10 @@ export function saveMachine(): Promise<SaveResult> {
       usePersistStore.setState({
         saving: false,
         dirty: true,
-        error: { kind: result.quota ? "quota" : "failed", message: result.message },
+        error: {
+          kind: result.quota ? "quota" : result.unhealthy ? "unhealthy" : "failed",
+          message: result.message,
+        },
       });
     }
     return result;

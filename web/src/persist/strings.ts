@@ -10,7 +10,10 @@ export const persistStrings = defineStrings(
     quota:
       "Could not save your machine: the browser's storage is full. Free some space or download your session.",
     saveFailed: "Could not save your machine: {message}",
+    unhealthy:
+      "Not saved: the machine is not answering or is flooded with processes. Your last save is kept.",
     saveNow: "Save now",
+    backToSave: "Back to my last save ({time})",
     download: "Download my session",
     load: "Load a session…",
     loading: "Loading the session…",
@@ -20,6 +23,11 @@ export const persistStrings = defineStrings(
     resumeFailed:
       "Your saved machine could not be restored, so a fresh one was started. Your lesson progress is kept.",
     dismiss: "Dismiss",
+    otherTab: "The lab is open in another tab, which keeps your saved machine. Nothing you do here is saved.",
+    handedOver: "Your machine moved to another tab (saved first). Nothing you do here is saved.",
+    takeOver: "Use this tab instead",
+    takingOver: "Moving your machine here…",
+    elsewhere: "Saved from the other tab, not this one",
   },
   {
     menu: "セッション",
@@ -30,7 +38,10 @@ export const persistStrings = defineStrings(
     quota:
       "マシンを保存できません: ブラウザのストレージが一杯です。空きを作るか、セッションをダウンロードしてください。",
     saveFailed: "マシンを保存できません: {message}",
+    unhealthy:
+      "保存していません: マシンが応答しないか、プロセスがあふれています。前回の保存はそのまま残っています。",
     saveNow: "今すぐ保存",
+    backToSave: "最後の保存に戻る ({time})",
     download: "セッションをダウンロード",
     load: "セッションを読み込む…",
     loading: "セッションを読み込み中…",
@@ -40,5 +51,11 @@ export const persistStrings = defineStrings(
     resumeFailed:
       "保存済みのマシンを復元できなかったため、新しいマシンを起動しました。レッスンの進捗は残っています。",
     dismiss: "閉じる",
+    otherTab:
+      "ラボは別のタブでも開かれていて、保存済みのマシンはそちらで管理されています。このタブでの作業は保存されません。",
+    handedOver: "マシンは別のタブへ移りました (移る前に保存済み)。このタブでの作業は保存されません。",
+    takeOver: "このタブで続ける",
+    takingOver: "マシンをこのタブへ移しています…",
+    elsewhere: "保存は別のタブで行われています",
   },
 );

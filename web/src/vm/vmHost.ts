@@ -4,11 +4,14 @@
 import { AgentError, type AgentErrorCode, type AgentRequestType, type AgentRequests } from "./protocol.ts";
 import type { ShellMark } from "./osc133.ts";
 import { IMAGE_FILES } from "./guestConfig.ts";
+import { consoleVerdict, taskCount, unhealthyReason } from "./guestHealth.ts";
 import { useVmStore } from "./vmStore.ts";
 import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
 
 export type SaveResult =
-  { ok: true; bytes: number; ms: number; savedAt: number } | { ok: false; quota: boolean; message: string };
+  | { ok: true; bytes: number; ms: number; savedAt: number }
+  /** `unhealthy`: not saved on purpose, so the last healthy save stays the one to go back to. */
+  | { ok: false; quota: boolean; unhealthy?: boolean; message: string };
 
 type Reply = Extract<FromWorker, { type: "saved" | "exported" | "imported" }>;
 import wasmUrl from "v86/build/v86.wasm?url";
@@ -65,6 +68,8 @@ export class VmHost {
   private missed = 0;
   private recentOutput = "";
   private commandSeq = 0;
+  /** Since the last save: the agent answered a request; the shell drew its prompt. */
+  private evidence = { agentAnswered: false, promptSeen: false };
 
   /**
    * Starts (or, after a failure, restarts) the machine: the student's saved machine when there
@@ -72,6 +77,7 @@ export class VmHost {
    */
   start(options: { resume?: boolean } = {}): void {
     this.stop();
+    this.evidence = { agentAnswered: false, promptSeen: false };
     useVmStore.setState({
       phase: "downloading",
       downloads: {},
@@ -114,19 +120,41 @@ export class VmHost {
     this.post({ type: "reset", to, forget });
   }
 
-  /** Saves the machine into the browser (IndexedDB), in the worker: the page does not wait. */
-  save(): Promise<SaveResult> {
+  /**
+   * Saves the machine into the browser (IndexedDB), in the worker: the page does not wait.
+   * Only a healthy machine is saved (guestHealth.ts says what that is); otherwise the last
+   * healthy save stays, and the result says why nothing was written.
+   */
+  async save(): Promise<SaveResult> {
     if (!this.worker || useVmStore.getState().phase !== "ready") {
-      return Promise.resolve({ ok: false, quota: false, message: "the machine is not running" });
+      return { ok: false, quota: false, message: "the machine is not running" };
     }
+    const unhealthy = await this.whyNotSave();
+    if (unhealthy) return { ok: false, quota: false, unhealthy: true, message: unhealthy };
     return this.ask({ type: "save", id: this.nextId++ }).then(
       (reply): SaveResult => {
         if (reply.type !== "saved") return { ok: false, quota: false, message: `unexpected ${reply.type}` };
         if (!reply.ok) return { ok: false, quota: reply.quota, message: reply.message };
+        this.evidence = { agentAnswered: false, promptSeen: false };
         return { ok: true, bytes: reply.bytes, ms: reply.ms, savedAt: reply.savedAt };
       },
       (error: Error): SaveResult => ({ ok: false, quota: false, message: error.message }),
     );
+  }
+
+  private async whyNotSave(): Promise<string | undefined> {
+    let tasks: number | undefined;
+    try {
+      const { stdout } = await this.request(
+        "exec",
+        { cmd: "cat /proc/loadavg", timeout_ms: 2000 },
+        { timeoutMs: 3000 },
+      );
+      tasks = taskCount(stdout);
+    } catch {
+      tasks = undefined;
+    }
+    return unhealthyReason({ health: useVmStore.getState().health, ...this.evidence, tasks });
   }
 
   /** The machine's state, gzip'd, for a download. */
@@ -147,6 +175,7 @@ export class VmHost {
   }
 
   private newGeneration(): void {
+    this.evidence = { agentAnswered: false, promptSeen: false };
     useVmStore.setState((s) => ({
       health: "ok",
       commandRunning: false,
@@ -210,7 +239,7 @@ export class VmHost {
         }));
         break;
       case "console-output":
-        this.watchForPanic(message.data);
+        this.watchConsole(message.data);
         for (const listener of this.outputListeners) listener(message.data);
         break;
       case "mark":
@@ -221,8 +250,10 @@ export class VmHost {
         const pending = this.pending.get(message.id);
         if (!pending) break;
         this.pending.delete(message.id);
-        if (message.ok) pending.resolve(message.result);
-        else pending.reject(new AgentError(message.code, message.message));
+        if (message.ok) {
+          this.evidence.agentAnswered = true;
+          pending.resolve(message.result);
+        } else pending.reject(new AgentError(message.code, message.message));
         break;
       }
       case "agent-event":
@@ -256,8 +287,10 @@ export class VmHost {
   }
 
   private trackCommand(mark: ShellMark): void {
-    if (mark.kind === "input" && !useVmStore.getState().promptShown)
-      useVmStore.setState({ promptShown: true });
+    if (mark.kind === "input") {
+      this.evidence.promptSeen = true;
+      if (!useVmStore.getState().promptShown) useVmStore.setState({ promptShown: true });
+    }
     if (mark.kind === "output") useVmStore.setState({ commandRunning: true });
     if (mark.kind === "finished") {
       useVmStore.setState({
@@ -267,10 +300,14 @@ export class VmHost {
     }
   }
 
-  private watchForPanic(data: Uint8Array): void {
-    // Kernel panics print to the console (loglevel 3 lets emergencies through).
+  private watchConsole(data: Uint8Array): void {
     this.recentOutput = (this.recentOutput + new TextDecoder().decode(data)).slice(-256);
-    if (this.recentOutput.includes("Kernel panic")) useVmStore.setState({ health: "panicked" });
+    const verdict = consoleVerdict(this.recentOutput);
+    if (verdict && useVmStore.getState().health !== verdict) {
+      // The heartbeat goes on: it changes nothing while the health is not "ok".
+      this.recentOutput = "";
+      useVmStore.setState({ health: verdict });
+    }
   }
 
   private startHeartbeat(): void {

@@ -7,7 +7,8 @@ export interface DownloadProgress {
   total: number;
 }
 
-export type MachineHealth = "ok" | "unresponsive" | "panicked";
+/** "stopped": the guest was shut down from inside (poweroff, halt, reboot). */
+export type MachineHealth = "ok" | "unresponsive" | "panicked" | "stopped";
 
 export interface CommandRecord {
   exitCode: number;

@@ -1,0 +1,82 @@
+// What a hostile or unlucky student does to the guest, on the real machine in Chromium: each
+// test ends with a working prompt and the student's files as of their last healthy save.
+import { expect, test, type Page } from "@playwright/test";
+import { expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts";
+
+async function saveNow(page: Page): Promise<void> {
+  await page.getByTestId("session-menu").click();
+  await page.getByTestId("save-now").click();
+  await expect(page.getByTestId("save-status")).toHaveText(/saved at/i, { timeout: 30_000 });
+  await page.getByTestId("session-menu").click();
+}
+
+for (const dir of ["/tmp", "/root"]) {
+  test(`filling ${dir} says "No space left on device" and the machine keeps running`, async ({ page }) => {
+    await openLab(page);
+    // grep's status: the terminal wraps dd's long message.
+    expect(
+      await runInTerminal(
+        page,
+        `dd if=/dev/zero of=${dir}/fill bs=1M 2>&1 | grep -q "No space left on device"`,
+        60_000,
+      ),
+    ).toBe(0);
+    expect(await runInTerminal(page, `rm ${dir}/fill && echo room-again-$((6*7)) > ${dir}/after.txt`)).toBe(
+      0,
+    );
+    expect(await runInTerminal(page, `cat ${dir}/after.txt`)).toBe(0);
+    await expectTerminal(page, /^room-again-42\s*$/m);
+    await expect(page.getByTestId("health-banner")).toHaveCount(0);
+  });
+}
+
+test("a killed guest agent comes back by itself and the panels go on", async ({ page }) => {
+  await openLab(page);
+  await page.getByRole("tab", { name: "Processes" }).click();
+  expect(await runInTerminal(page, "kill -9 $(pidof guest-agent)")).toBe(0);
+  // busybox init respawns it; the panels show a process started after the kill.
+  expect(await runInTerminal(page, "sleep 4242 &")).toBe(0);
+  await expect(page.getByText(/sleep 4242/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("health-banner")).toHaveCount(0);
+});
+
+for (const command of ["poweroff", "halt", "reboot"]) {
+  test(`${command} is recognised at once and one click brings back the last save`, async ({ page }) => {
+    await openLab(page);
+    expect(await runInTerminal(page, `echo before-${command} > /root/work.txt`)).toBe(0);
+    await saveNow(page);
+    await page.getByTestId("terminal").click();
+    await page.keyboard.type(`${command}\n`);
+    const banner = page.getByTestId("health-banner");
+    // At once: well before the heartbeat would call the machine unresponsive (10 s).
+    await expect(banner).toContainText(/shut down from inside/, { timeout: 8_000 });
+    await banner.getByTestId("restore-saved").click();
+    await waitForMachine(page);
+    await expect(banner).toHaveCount(0);
+    expect(await runInTerminal(page, "cat /root/work.txt")).toBe(0);
+    await expectTerminal(page, new RegExp(`^before-${command}\\s*$`, "m"));
+  });
+}
+
+test("a fork bomb is never saved, and the last healthy save comes back", async ({ page }) => {
+  test.setTimeout(180_000);
+  await openLab(page);
+  expect(await runInTerminal(page, "echo before-the-bomb > /root/work.txt")).toBe(0);
+  await saveNow(page);
+  await page.getByTestId("terminal").click();
+  await page.keyboard.type(":(){ :|:& };:\n");
+  // Let it fill the machine's process table.
+  await page.waitForTimeout(20_000);
+  await page.getByTestId("session-menu").click();
+  await page.getByTestId("save-now").click();
+  await expect(page.getByTestId("save-status")).toHaveText(/Not saved/, { timeout: 30_000 });
+  await page.getByTestId("back-to-save").click();
+  await waitForMachine(page);
+  expect(await runInTerminal(page, "cat /root/work.txt; echo tasks=$(ps -e | wc -l)")).toBe(0);
+  await expectTerminal(page, /^before-the-bomb\s*$/m);
+  // After a reload, the page resumes the same healthy save, not a bombed machine.
+  await page.reload();
+  await waitForMachine(page);
+  expect(await runInTerminal(page, "cat /root/work.txt")).toBe(0);
+  await expectTerminal(page, /^before-the-bomb\s*$/m);
+});
