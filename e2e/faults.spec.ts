@@ -53,6 +53,8 @@ for (const command of ["poweroff", "halt", "reboot"]) {
     await banner.getByTestId("restore-saved").click();
     await waitForMachine(page);
     await expect(banner).toHaveCount(0);
+    // The header says what the page started from: the student's save.
+    await expect(page.getByTestId("machine-status")).toContainText(/Restored your machine saved at/);
     expect(await runInTerminal(page, "cat /root/work.txt")).toBe(0);
     await expectTerminal(page, new RegExp(`^before-${command}\\s*$`, "m"));
   });
@@ -79,4 +81,49 @@ test("a fork bomb is never saved, and the last healthy save comes back", async (
   await waitForMachine(page);
   expect(await runInTerminal(page, "cat /root/work.txt")).toBe(0);
   await expectTerminal(page, /^before-the-bomb\s*$/m);
+});
+
+/** One 100 MiB buffer, filled at once: more than the machine has free (106 MiB in all). */
+const MEMORY_HOG = "dd if=/dev/zero of=/dev/null bs=100M count=1";
+
+test("a memory hog beyond RAM is OOM-killed and the agent keeps answering", async ({ page }) => {
+  await openLab(page);
+  await page.getByRole("tab", { name: "Processes" }).click();
+  expect(await runInTerminal(page, MEMORY_HOG, 120_000)).toBe(137);
+  // The panels are fed by the agent: a process started now shows up.
+  expect(await runInTerminal(page, "sleep 5151 &")).toBe(0);
+  await expect(page.getByText(/sleep 5151/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("health-banner")).toHaveCount(0);
+});
+
+test("a kernel panic is recognised and the last save comes back healthy", async ({ page }) => {
+  await openLab(page);
+  expect(await runInTerminal(page, "echo before-the-panic > /root/work.txt")).toBe(0);
+  await saveNow(page);
+  // A real panic from userspace: the OOM killer told to panic instead of killing.
+  await page.getByTestId("terminal").click();
+  await page.keyboard.type(`echo 1 > /proc/sys/vm/panic_on_oom; ${MEMORY_HOG}\n`);
+  const banner = page.getByTestId("health-banner");
+  await expect(banner).toContainText(/kernel panicked/, { timeout: 120_000 });
+  await banner.getByTestId("restore-saved").click();
+  await waitForMachine(page);
+  expect(await runInTerminal(page, "cat /root/work.txt; cat /proc/sys/vm/panic_on_oom")).toBe(0);
+  await expectTerminal(page, /^before-the-panic\s*\n0\s*$/m);
+});
+
+test("four busy loops slow the machine down but the prompt, panels and reset still work", async ({
+  page,
+}) => {
+  await openLab(page);
+  expect(await runInTerminal(page, "for i in 1 2 3 4; do (while :; do :; done) & done")).toBe(0);
+  expect(await runInTerminal(page, "echo still-typing-$((6*7))", 60_000)).toBe(0);
+  await expectTerminal(page, /^still-typing-42\s*$/m);
+  await page.getByRole("tab", { name: "Processes" }).click();
+  expect(await runInTerminal(page, "sleep 6161 &", 60_000)).toBe(0);
+  await expect(page.getByText(/sleep 6161/).first()).toBeVisible({ timeout: 60_000 });
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("reset-machine").click();
+  await waitForMachine(page);
+  expect(await runInTerminal(page, "echo calm-again")).toBe(0);
+  await expectTerminal(page, /^calm-again\s*$/m);
 });

@@ -1,4 +1,4 @@
-// npm run bench [-- --only guest,agent,image,web,panels,persist,editor,engine]: measures and writes bench/results.json
+// npm run bench [-- --only guest,agent,image,web,panels,persist,editor,engine,reliability]: measures and writes bench/results.json
 // (one flat object; a partial run updates only its own keys).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -9,6 +9,7 @@ import { persistBench } from "./bench/persistBench.ts";
 import { panelsBench } from "./bench/panelsBench.ts";
 import { editorBench } from "./bench/editorBench.ts";
 import { engineBench } from "./bench/engineBench.ts";
+import { reliabilityBench } from "./bench/reliabilityBench.ts";
 import { BENCH_FILE } from "./lib/paths.ts";
 
 type Suite = (log: (line: string) => void) => Results | Promise<Results>;
@@ -21,6 +22,7 @@ const SUITES: Record<string, Suite> = {
   persist: persistBench,
   editor: editorBench,
   engine: engineBench,
+  reliability: reliabilityBench,
 };
 
 const onlyIndex = process.argv.indexOf("--only");

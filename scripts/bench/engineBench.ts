@@ -2,7 +2,6 @@
 // (v86 under Node), the first podman command after a restore in the browser, and the read
 // speed of a 31 MB file over the lazy filesystem.
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { listFiles, readFsJson } from "../lib/lazyFs.ts";
@@ -11,7 +10,7 @@ import { DIST_DIR } from "../lib/paths.ts";
 import { snapshotIsCurrent, SNAPSHOT_DIR, writeSnapshot } from "../lib/snapshot.ts";
 import { serveStatic } from "../lib/staticServer.ts";
 import { IMAGE_FILES } from "../../web/src/vm/guestConfig.ts";
-import { waitForPrompt } from "./prompt.ts";
+import { typed, waitForPrompt } from "./prompt.ts";
 import { median, round, type Results } from "./stats.ts";
 
 const BUNDLE = [
@@ -80,24 +79,6 @@ async function nodeFigures(log: (line: string) => void): Promise<Results> {
   } finally {
     guest.destroy();
   }
-}
-
-/** Types a command at the prompt and waits for the shell to report it finished. */
-async function typed(page: Page, command: string): Promise<number> {
-  const status = page.getByTestId("command-status");
-  const before = Number(await status.getAttribute("data-seq"));
-  await page.getByTestId("terminal").click();
-  await page.keyboard.type(command);
-  const started = Date.now();
-  await page.keyboard.press("Enter");
-  await page.waitForFunction(
-    (seq) => Number(document.querySelector("[data-testid=command-status]")?.getAttribute("data-seq")) > seq,
-    before,
-    { timeout: 300_000, polling: 100 },
-  );
-  const exit = await status.getAttribute("data-exit-code");
-  if (exit !== "0") throw new Error(`${command}: exit status ${exit}`);
-  return Date.now() - started;
 }
 
 async function browserFigures(log: (line: string) => void): Promise<Results> {

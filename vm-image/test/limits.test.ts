@@ -30,6 +30,8 @@ describe("machine limits", () => {
     expect(out.trim().split("\n")).toEqual(["0::/guest-agent", "-1000", String(12 * 1024 * 1024), "1000"]);
     // The student's shell stays in the root cgroup, as the lessons expect.
     expect((await sh(guest(), "cat /proc/$(pidof bash | awk '{print $NF}')/cgroup")).trim()).toBe("0::/");
+    // What it runs is an ordinary process again: killable, in the agent's cgroup.
+    expect((await sh(guest(), "cat /proc/self/oom_score_adj")).trim()).toBe("0");
   });
 
   it("restarts a killed agent, which answers again", async () => {

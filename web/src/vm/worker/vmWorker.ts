@@ -201,13 +201,13 @@ function afterRestore(): void {
 }
 
 /** Replaces the running machine's state in place (reset, import). */
-async function replaceState(state: ArrayBuffer, mode: StartMode): Promise<void> {
+async function replaceState(state: ArrayBuffer, mode: StartMode, savedAt?: number): Promise<void> {
   if (!machine) throw new Error("the machine is not running");
   const began = performance.now();
   post({ type: "phase", phase: "restoring" });
   await machine.replace(state);
   afterRestore();
-  post({ type: "ready", mode, ms: performance.now() - began });
+  post({ type: "ready", mode, ms: performance.now() - began, savedAt });
 }
 
 async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
@@ -217,7 +217,7 @@ async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
   const saved = to === "saved" ? await loadSaved() : undefined;
   if (saved) {
     try {
-      await replaceState(await gunzip(saved.state), "resumed");
+      await replaceState(await gunzip(saved.state), "resumed", saved.savedAt);
       return;
     } catch (error) {
       console.warn("the saved machine could not be restored; starting fresh", error);
