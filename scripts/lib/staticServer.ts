@@ -6,6 +6,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { gzipSync } from "node:zlib";
+import { COMPRESSIBLE } from "../../web/vite/precompress.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -22,19 +23,6 @@ const TYPES: Record<string, string> = {
   ".md": "text/markdown; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
-const COMPRESSIBLE = new Set([
-  ".html",
-  ".js",
-  ".mjs",
-  ".css",
-  ".json",
-  ".wasm",
-  ".bin",
-  ".ttf",
-  ".svg",
-  ".md",
-  ".webmanifest",
-]);
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +

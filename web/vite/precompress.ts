@@ -3,14 +3,18 @@
 // wasm and the main bundle, the largest things the first prompt downloads after the snapshot.
 // scripts/lib/staticServer.ts serves them to browsers that accept br; any static host that
 // serves precompressed files (nginx's brotli_static, most CDNs) can do the same.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
 import type { Plugin } from "vite";
+import { walkFiles } from "./walkFiles.ts";
 
-/** Extensions worth compressing; the snapshot and the lazy files are zstd already. */
-export const PRECOMPRESSED = new Set([
+/**
+ * Extensions worth compressing, here and by the static server on the fly; the snapshot and
+ * the lazy files are zstd already.
+ */
+export const COMPRESSIBLE = new Set([
   ".html",
   ".js",
   ".mjs",
@@ -20,21 +24,17 @@ export const PRECOMPRESSED = new Set([
   ".bin",
   ".ttf",
   ".svg",
+  ".md",
+  ".webmanifest",
 ]);
 /** Smaller files gain too little to be worth a second copy. */
 const MIN_BYTES = 1024;
 
 const compress = promisify(brotliCompress);
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
-
 export async function precompressDir(dir: string): Promise<number> {
-  const files = walk(dir).filter(
-    (file) => PRECOMPRESSED.has(extname(file)) && statSync(file).size >= MIN_BYTES,
+  const files = walkFiles(dir).filter(
+    (file) => COMPRESSIBLE.has(extname(file)) && statSync(file).size >= MIN_BYTES,
   );
   await Promise.all(
     files.map(async (file) => {

@@ -1,15 +1,10 @@
 // Writes sw.js into the build: the service worker template with the list of every built file
 // and a version derived from their contents (a new build → a new cache, installed beside the old).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Plugin } from "vite";
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
+import { walkFiles } from "./walkFiles.ts";
 
 const LAZY_PREFIX = "image/lazyfs/files/";
 
@@ -22,7 +17,7 @@ export function serviceWorker(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle() {
-      const files = walk(outDir)
+      const files = walkFiles(outDir)
         .map((path) => relative(outDir, path).split("\\").join("/"))
         // `.br` copies are the same files, precompressed for the server (precompress.ts).
         .filter(
