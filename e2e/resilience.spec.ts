@@ -7,7 +7,9 @@ import { expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts
 test("a CPU-bound guest does not block the lesson pane", async ({ page }) => {
   await openLab(page, "./#/chapter/example/step/enter-uts-namespace");
   await page.getByTestId("terminal").click();
-  await page.keyboard.type("stress --cpu 1 --timeout 60\n");
+  // A busy loop with no end of its own (Ctrl-C below), so the check that it still runs cannot
+  // race a timer.
+  await page.keyboard.type("while :; do :; done\n");
   await expect(page.getByTestId("command-status")).toHaveText(/Running/);
   // The page answers at once while the emulated CPU is saturated.
   await page.getByRole("button", { name: /Show a hint \(1 of 2\)/ }).click();

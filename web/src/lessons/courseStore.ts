@@ -11,13 +11,26 @@ interface CourseState {
   loaded: boolean;
   /** Asset path (`lessons/<folder>/<file>`) → URL the browser can load. */
   assets: Record<string, string>;
+  /** The latest parse asked for (a hot update asks again while one is still running). */
+  requested: number;
+  /** Starts a parse; its result is shown only if no newer one was asked for meanwhile. */
+  request(): number;
   /** Shows a course already built (by the course worker, or by lessonFiles.ts without one). */
-  show(course: Course, assets: Record<string, string>): void;
+  show(course: Course, assets: Record<string, string>, request?: number): void;
 }
 
-export const useCourseStore = create<CourseState>()((set) => ({
+export const useCourseStore = create<CourseState>()((set, get) => ({
   course: { chapters: [] },
   loaded: false,
   assets: {},
-  show: (course, assets) => set({ course, assets, loaded: true }),
+  requested: 0,
+  request: () => {
+    const next = get().requested + 1;
+    set({ requested: next });
+    return next;
+  },
+  show: (course, assets, request) => {
+    if (request !== undefined && request !== get().requested) return; // an older parse
+    set({ course, assets, loaded: true });
+  },
 }));

@@ -32,9 +32,11 @@ export const lessonSources: Readonly<Record<string, string>> = byRepoPath(markdo
 export const lessonAssets: Readonly<Record<string, string>> = byRepoPath(assets);
 
 /** Parses on this thread: the parser is a chunk of its own, loaded only when needed. */
-async function parseHere(): Promise<void> {
+async function parseHere(request: number): Promise<void> {
   const { buildCourse } = await import("./buildCourse.ts");
-  useCourseStore.getState().show(buildCourse(lessonSources, Object.keys(lessonAssets)), lessonAssets);
+  useCourseStore
+    .getState()
+    .show(buildCourse(lessonSources, Object.keys(lessonAssets)), lessonAssets, request);
 }
 
 /**
@@ -42,22 +44,24 @@ async function parseHere(): Promise<void> {
  * worker where there is one, so the page never stalls; here elsewhere (unit tests).
  */
 export async function loadLessons(): Promise<void> {
-  if (typeof Worker === "undefined") return parseHere();
+  const request = useCourseStore.getState().request();
+  if (typeof Worker === "undefined") return parseHere(request);
   const worker = new Worker(new URL("./courseWorker.ts", import.meta.url), { type: "module" });
   worker.onmessage = (event: MessageEvent<Course>) => {
-    useCourseStore.getState().show(event.data, lessonAssets);
+    useCourseStore.getState().show(event.data, lessonAssets, request);
     worker.terminate();
   };
   worker.onerror = () => {
     // Without the worker (a browser that cannot start it), parse here: slower, still correct.
     worker.terminate();
-    void parseHere();
+    void parseHere(request);
   };
-  const request: CourseRequest = { sources: { ...lessonSources }, assetPaths: Object.keys(lessonAssets) };
-  worker.postMessage(request);
+  const message: CourseRequest = { sources: { ...lessonSources }, assetPaths: Object.keys(lessonAssets) };
+  worker.postMessage(message);
 }
 
-// A hot update of a lesson file re-runs this module: show the new text at once.
-if (useCourseStore.getState().loaded) void loadLessons();
+// A hot update of a lesson file re-runs this module: parse the new text at once, also when the
+// first parse (slow in the dev server's worker) has not come back yet; its result is dropped.
+if (useCourseStore.getState().requested > 0) void loadLessons();
 
 if (import.meta.hot) import.meta.hot.accept();

@@ -10,7 +10,7 @@ export function TabNotice() {
   return (
     <div className="notice notice--warn" role="status" data-testid="tab-notice">
       <span>{handedOver ? t("handedOver") : t("otherTab")}</span>
-      <button type="button" data-testid="take-over" disabled={takingOver} onClick={() => void takeOver()}>
+      <button type="button" data-testid="take-over" disabled={takingOver} onClick={takeOver}>
         {takingOver ? t("takingOver") : t("takeOver")}
       </button>
     </div>
