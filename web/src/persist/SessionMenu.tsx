@@ -29,7 +29,7 @@ export function SessionMenu() {
   if (elsewhere) status = t("elsewhere");
   else if (saving) status = t("saving");
   else if (error?.kind === "quota") status = t("quota");
-  else if (error?.kind === "unhealthy") status = t("unhealthy");
+  else if (error?.kind === "unhealthy") status = t(`unhealthy.${error.reason}`);
   else if (error) status = t("saveFailed", { message: error.message });
   else if (lastSavedAt) status = t("savedAt", { time: time(lastSavedAt) });
 

@@ -1,5 +1,6 @@
 // What the UI shows about saving the student's machine.
 import { create } from "zustand";
+import type { UnhealthyReason } from "../vm/guestHealth.ts";
 
 export interface PersistState {
   saving: boolean;
@@ -10,7 +11,7 @@ export interface PersistState {
    * The last save did not happen: "quota" when the browser's storage is full, "unhealthy" when
    * the machine was not fit to save (the last healthy save is kept).
    */
-  error?: { kind: "quota" | "unhealthy" | "failed"; message: string };
+  error?: { kind: "quota" | "failed"; message: string } | { kind: "unhealthy"; reason: UnhealthyReason };
   /** The machine changed since the last save. */
   dirty: boolean;
 }

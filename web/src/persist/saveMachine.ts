@@ -26,10 +26,9 @@ export function saveMachine(): Promise<SaveResult> {
       usePersistStore.setState({
         saving: false,
         dirty: true,
-        error: {
-          kind: result.quota ? "quota" : result.unhealthy ? "unhealthy" : "failed",
-          message: result.message,
-        },
+        error: result.unhealthy
+          ? { kind: "unhealthy", reason: result.unhealthy }
+          : { kind: result.quota ? "quota" : "failed", message: result.message },
       });
     }
     return result;

@@ -10,8 +10,11 @@ export const persistStrings = defineStrings(
     quota:
       "Could not save your machine: the browser's storage is full. Free some space or download your session.",
     saveFailed: "Could not save your machine: {message}",
-    unhealthy:
-      "Not saved: the machine is not answering or is flooded with processes. Your last save is kept.",
+    "unhealthy.not-answering": "Not saved: the machine is not answering. Your last save is kept.",
+    "unhealthy.command-running":
+      "Not saved while a command is running in the terminal (finish it or press Ctrl-C). Your last save is kept.",
+    "unhealthy.too-many-processes":
+      "Not saved: the machine is flooded with processes (a fork bomb?). Your last save is kept.",
     saveNow: "Save now",
     backToSave: "Back to my last save ({time})",
     download: "Download my session",
@@ -38,8 +41,11 @@ export const persistStrings = defineStrings(
     quota:
       "マシンを保存できません: ブラウザのストレージが一杯です。空きを作るか、セッションをダウンロードしてください。",
     saveFailed: "マシンを保存できません: {message}",
-    unhealthy:
-      "保存していません: マシンが応答しないか、プロセスがあふれています。前回の保存はそのまま残っています。",
+    "unhealthy.not-answering": "保存していません: マシンが応答しません。前回の保存はそのまま残っています。",
+    "unhealthy.command-running":
+      "ターミナルでコマンドの実行中は保存しません (終わるのを待つか Ctrl-C を押してください)。前回の保存はそのまま残っています。",
+    "unhealthy.too-many-processes":
+      "保存していません: プロセスがあふれています (フォーク爆弾かもしれません)。前回の保存はそのまま残っています。",
     saveNow: "今すぐ保存",
     backToSave: "最後の保存に戻る ({time})",
     download: "セッションをダウンロード",

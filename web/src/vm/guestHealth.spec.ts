@@ -19,13 +19,13 @@ describe("guest health", () => {
     expect(taskCount("garbage")).toBeUndefined();
   });
 
-  it("saves only a machine that answered, reached its prompt and is not flooded with processes", () => {
-    const healthy = { health: "ok", agentAnswered: true, promptSeen: true, tasks: 60 };
+  it("saves only a machine that answered, is at its prompt and is not flooded with processes", () => {
+    const healthy = { health: "ok", agentAnswered: true, atPrompt: true, tasks: 60 };
     expect(unhealthyReason(healthy)).toBeUndefined();
-    expect(unhealthyReason({ ...healthy, health: "unresponsive" })).toMatch(/unresponsive/);
-    expect(unhealthyReason({ ...healthy, agentAnswered: false })).toMatch(/not answered/);
-    expect(unhealthyReason({ ...healthy, promptSeen: false })).toMatch(/prompt/);
-    expect(unhealthyReason({ ...healthy, tasks: 1500 })).toMatch(/1500 processes/);
-    expect(unhealthyReason({ ...healthy, tasks: undefined })).toMatch(/how busy/);
+    expect(unhealthyReason({ ...healthy, health: "unresponsive" })).toBe("not-answering");
+    expect(unhealthyReason({ ...healthy, agentAnswered: false })).toBe("not-answering");
+    expect(unhealthyReason({ ...healthy, tasks: undefined })).toBe("not-answering");
+    expect(unhealthyReason({ ...healthy, tasks: 1500 })).toBe("too-many-processes");
+    expect(unhealthyReason({ ...healthy, atPrompt: false })).toBe("command-running");
   });
 });

@@ -26,17 +26,22 @@ export function taskCount(loadavg: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Why the machine should not be saved now, or undefined when it may be. */
+/** Why a machine is not saved: it does not answer, its shell is busy, or it is flooded. */
+export type UnhealthyReason = "not-answering" | "command-running" | "too-many-processes";
+
+/**
+ * Why the machine should not be saved now, or undefined when it may be. `atPrompt`: the shell
+ * drew its prompt since the last save, or is sitting at it now (a save of an idle machine).
+ */
 export function unhealthyReason(evidence: {
   health: string;
   agentAnswered: boolean;
-  promptSeen: boolean;
+  atPrompt: boolean;
   tasks?: number;
-}): string | undefined {
-  if (evidence.health !== "ok") return `the machine is ${evidence.health}`;
-  if (!evidence.agentAnswered) return "the machine has not answered since the last save";
-  if (!evidence.promptSeen) return "the shell has not come back to its prompt since the last save";
-  if (evidence.tasks === undefined) return "the machine did not say how busy it is";
-  if (evidence.tasks > MAX_HEALTHY_TASKS) return `the machine is running ${evidence.tasks} processes`;
+}): UnhealthyReason | undefined {
+  if (evidence.health !== "ok" || !evidence.agentAnswered || evidence.tasks === undefined)
+    return "not-answering";
+  if (evidence.tasks > MAX_HEALTHY_TASKS) return "too-many-processes";
+  if (!evidence.atPrompt) return "command-running";
   return undefined;
 }

@@ -4,14 +4,14 @@
 import { AgentError, type AgentErrorCode, type AgentRequestType, type AgentRequests } from "./protocol.ts";
 import type { ShellMark } from "./osc133.ts";
 import { IMAGE_FILES } from "./guestConfig.ts";
-import { consoleVerdict, taskCount, unhealthyReason } from "./guestHealth.ts";
+import { consoleVerdict, taskCount, unhealthyReason, type UnhealthyReason } from "./guestHealth.ts";
 import { useVmStore } from "./vmStore.ts";
 import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
 
 export type SaveResult =
   | { ok: true; bytes: number; ms: number; savedAt: number }
   /** `unhealthy`: not saved on purpose, so the last healthy save stays the one to go back to. */
-  | { ok: false; quota: boolean; unhealthy?: boolean; message: string };
+  | { ok: false; quota: boolean; unhealthy?: UnhealthyReason; message: string };
 
 type Reply = Extract<FromWorker, { type: "saved" | "exported" | "imported" }>;
 import wasmUrl from "v86/build/v86.wasm?url";
@@ -130,7 +130,7 @@ export class VmHost {
       return { ok: false, quota: false, message: "the machine is not running" };
     }
     const unhealthy = await this.whyNotSave();
-    if (unhealthy) return { ok: false, quota: false, unhealthy: true, message: unhealthy };
+    if (unhealthy) return { ok: false, quota: false, unhealthy, message: `not saved: ${unhealthy}` };
     return this.ask({ type: "save", id: this.nextId++ }).then(
       (reply): SaveResult => {
         if (reply.type !== "saved") return { ok: false, quota: false, message: `unexpected ${reply.type}` };
@@ -142,7 +142,7 @@ export class VmHost {
     );
   }
 
-  private async whyNotSave(): Promise<string | undefined> {
+  private async whyNotSave(): Promise<UnhealthyReason | undefined> {
     let tasks: number | undefined;
     try {
       const { stdout } = await this.request(
@@ -154,7 +154,9 @@ export class VmHost {
     } catch {
       tasks = undefined;
     }
-    return unhealthyReason({ health: useVmStore.getState().health, ...this.evidence, tasks });
+    const { health, promptShown, commandRunning } = useVmStore.getState();
+    const atPrompt = this.evidence.promptSeen || (promptShown && !commandRunning);
+    return unhealthyReason({ health, agentAnswered: this.evidence.agentAnswered, atPrompt, tasks });
   }
 
   /** The machine's state, gzip'd, for a download. */
