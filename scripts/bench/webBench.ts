@@ -63,7 +63,11 @@ async function echoRoundTrip(page: Page, samples = 20): Promise<number> {
     );
     await page.waitForTimeout(20);
     await page.keyboard.type(char);
-    times.push(await waiting);
+    // A keystroke the page never draws is reported, not waited on for ever.
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`echo of "${char}" not drawn within 10 s`)), 10_000),
+    );
+    times.push(await Promise.race([waiting, timeout]));
   }
   await page.keyboard.press("Control+U");
   return median(times);
