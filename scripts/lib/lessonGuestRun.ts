@@ -103,7 +103,7 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
     const typed = await typeLine(guest, line);
     transcript.push(typed.output);
   }
-  const after = await runCheck(guest, step.check.code);
+  const after = await checkSettled(guest, step.check.code);
   if (after.exit_code !== 0) {
     const why = after.timed_out
       ? `timed out after ${CHECK_TIMEOUT_MS / 1000} s`
@@ -117,6 +117,23 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
       .join("\n");
     throw new StepFailure(`the check fails after the solution ran (${why})`, detail);
   }
+}
+
+/**
+ * The check after the solution, given a moment to settle: a solution that starts something in
+ * the background (`unshare … sleep 1000 &`) has not always exec'd it when the prompt is back, on
+ * a busy machine. The app re-checks at every prompt; here a few tries over about 2 s stand in.
+ */
+const SETTLE_TRIES = 4;
+const SETTLE_PAUSE_MS = 500;
+
+async function checkSettled(guest: LessonGuest, script: string): Promise<ExecResult> {
+  let result = await runCheck(guest, script);
+  for (let i = 1; i < SETTLE_TRIES && result.exit_code !== 0 && !result.timed_out; i++) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+    result = await runCheck(guest, script);
+  }
+  return result;
 }
 
 function runCheck(guest: LessonGuest, script: string): Promise<ExecResult> {
