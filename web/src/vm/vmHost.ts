@@ -68,8 +68,8 @@ export class VmHost {
   private missed = 0;
   private recentOutput = "";
   private commandSeq = 0;
-  /** Since the last save: the agent answered a request; the shell drew its prompt. */
-  private evidence = { agentAnswered: false, promptSeen: false };
+  /** Since the last save: the shell drew its prompt. */
+  private evidence = { promptSeen: false };
 
   /**
    * Starts (or, after a failure, restarts) the machine: the student's saved machine when there
@@ -77,7 +77,7 @@ export class VmHost {
    */
   start(options: { resume?: boolean } = {}): void {
     this.stop();
-    this.evidence = { agentAnswered: false, promptSeen: false };
+    this.evidence = { promptSeen: false };
     useVmStore.setState({
       phase: "downloading",
       downloads: {},
@@ -135,7 +135,7 @@ export class VmHost {
       (reply): SaveResult => {
         if (reply.type !== "saved") return { ok: false, quota: false, message: `unexpected ${reply.type}` };
         if (!reply.ok) return { ok: false, quota: reply.quota, message: reply.message };
-        this.evidence = { agentAnswered: false, promptSeen: false };
+        this.evidence = { promptSeen: false };
         return { ok: true, bytes: reply.bytes, ms: reply.ms, savedAt: reply.savedAt };
       },
       (error: Error): SaveResult => ({ ok: false, quota: false, message: error.message }),
@@ -143,6 +143,8 @@ export class VmHost {
   }
 
   private async whyNotSave(): Promise<UnhealthyReason | undefined> {
+    // The probe itself is the evidence that the agent answers now.
+    let agentAnswered = false;
     let tasks: number | undefined;
     try {
       const { stdout } = await this.request(
@@ -150,13 +152,14 @@ export class VmHost {
         { cmd: "cat /proc/loadavg", timeout_ms: 2000 },
         { timeoutMs: 3000 },
       );
+      agentAnswered = true;
       tasks = taskCount(stdout);
     } catch {
       tasks = undefined;
     }
     const { health, promptShown, commandRunning } = useVmStore.getState();
     const atPrompt = this.evidence.promptSeen || (promptShown && !commandRunning);
-    return unhealthyReason({ health, agentAnswered: this.evidence.agentAnswered, atPrompt, tasks });
+    return unhealthyReason({ health, agentAnswered, atPrompt, tasks });
   }
 
   /** The machine's state, gzip'd, for a download. */
@@ -177,7 +180,7 @@ export class VmHost {
   }
 
   private newGeneration(): void {
-    this.evidence = { agentAnswered: false, promptSeen: false };
+    this.evidence = { promptSeen: false };
     useVmStore.setState((s) => ({
       health: "ok",
       commandRunning: false,
@@ -252,10 +255,8 @@ export class VmHost {
         const pending = this.pending.get(message.id);
         if (!pending) break;
         this.pending.delete(message.id);
-        if (message.ok) {
-          this.evidence.agentAnswered = true;
-          pending.resolve(message.result);
-        } else pending.reject(new AgentError(message.code, message.message));
+        if (message.ok) pending.resolve(message.result);
+        else pending.reject(new AgentError(message.code, message.message));
         break;
       }
       case "agent-event":
