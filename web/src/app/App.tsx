@@ -30,11 +30,20 @@ export function App() {
   const [settled, setSettled] = useState(false);
   useEffect(() => {
     if (!settledNow) return;
-    // After the frame that draws the prompt, so fetching and parsing them never delays it.
+    // After the frame that draws the prompt, and then only when the page is idle, so fetching
+    // and parsing them never competes with the prompt's paint or the student's first keystroke.
+    let idle = 0;
     let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setSettled(true), 0)));
+    const frame = requestAnimationFrame(() => {
+      if (typeof window.requestIdleCallback === "function") {
+        idle = window.requestIdleCallback(() => setSettled(true), { timeout: 1000 });
+      } else {
+        timer = window.setTimeout(() => setSettled(true), 50);
+      }
+    });
     return () => {
       cancelAnimationFrame(frame);
+      if (idle) window.cancelIdleCallback(idle);
       clearTimeout(timer);
     };
   }, [settledNow]);
