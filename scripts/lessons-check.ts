@@ -1,14 +1,16 @@
 // npm run lessons:check [--lint-only] [--json FILE] [path…]
-// Lints the lessons, then proves each chapter in the real guest (v86 under Node): boot once,
-// save the machine, and restore that fresh snapshot for every chapter so none sees another's
-// leftovers. Exit status 1 on any lint error or failed step, 2 on a usage error.
+// Lints the lessons, then proves each chapter in the real guest (v86 under Node), twice: in
+// course order on one machine (each chapter after the previous one's solutions, as a student
+// meets it), and on a fresh machine (as a student who jumps straight to it). A chapter's
+// `setup:` is what makes both work. Exit status 1 on any lint error or failed step, 2 on a
+// usage error.
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildCourse, type Chapter } from "../web/src/lessons/buildCourse.ts";
 import { hasErrors } from "../web/src/lessons/lessonModel.ts";
 import { IMAGE_FILES } from "../web/src/vm/guestConfig.ts";
 import { parseLessonCheckArgs, USAGE, type LessonCheckArgs } from "./lib/lessonCheckArgs.ts";
-import { runChapterInGuest, type ChapterResult } from "./lib/lessonGuestRun.ts";
+import { runChapterInGuest, type ChapterResult, type ChapterStart } from "./lib/lessonGuestRun.ts";
 import {
   formatChapterSummary,
   formatDiagnostics,
@@ -63,8 +65,25 @@ async function main(argv: readonly string[]): Promise<number> {
     const fresh = await booted.save();
     booted.destroy();
     console.log(`guest booted and saved in ${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
-    for (const chapter of provable) {
-      results.push(await proveChapter(chapter, fresh));
+    // Course order, one machine: chapter n starts where chapter n-1's solutions left it.
+    const chained = await NodeGuest.restore(fresh);
+    try {
+      let previous: Chapter | null = null;
+      for (const chapter of provable) {
+        results.push(await proveChapter(chapter, chained, previous ? `after ${previous.id}` : "fresh"));
+        previous = chapter;
+      }
+    } finally {
+      chained.destroy();
+    }
+    // Fresh machines, for every chapter the course-order run did not already start fresh.
+    for (const chapter of provable.slice(1)) {
+      const guest = await NodeGuest.restore(fresh);
+      try {
+        results.push(await proveChapter(chapter, guest, "fresh"));
+      } finally {
+        guest.destroy();
+      }
     }
   }
 
@@ -73,24 +92,19 @@ async function main(argv: readonly string[]): Promise<number> {
   return hasErrors(diagnostics) || results.some((r) => r.failed > 0) ? 1 : 0;
 }
 
-async function proveChapter(chapter: Chapter, fresh: ArrayBuffer): Promise<ChapterResult> {
+async function proveChapter(chapter: Chapter, guest: NodeGuest, start: ChapterStart): Promise<ChapterResult> {
   const lesson = chapter.lessons.en;
   if (!lesson) throw new Error(`lessons/${chapter.folder} has no English lesson`);
   // Checks and commands are the same in every language (the linter makes sure), so English proves them all.
-  console.log(`lessons/${chapter.folder} (${lesson.meta.id})`);
-  const width = Math.max(...lesson.steps.map((s) => s.id.length));
+  console.log(`lessons/${chapter.folder} (${lesson.meta.id}), ${start === "fresh" ? "on a fresh machine" : start.replace("after ", "after chapter ")}`);
+  const width = Math.max(8, ...lesson.steps.map((s) => s.id.length));
   const started = Date.now();
-  const guest = await NodeGuest.restore(fresh);
-  try {
-    const run = await runChapterInGuest(guest, lesson, (step) => {
-      for (const line of formatStep(step, width)) console.log(line);
-    });
-    const result = { ...run, ms: Date.now() - started };
-    console.log(formatChapterSummary(result));
-    return result;
-  } finally {
-    guest.destroy();
-  }
+  const run = await runChapterInGuest(guest, lesson, (step) => {
+    for (const line of formatStep(step, width)) console.log(line);
+  });
+  const result = { ...run, start, ms: Date.now() - started };
+  console.log(formatChapterSummary(result));
+  return result;
 }
 
 process.exitCode = await main(process.argv.slice(2));

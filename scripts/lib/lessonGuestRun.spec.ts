@@ -13,14 +13,16 @@ function step(
     id,
     title: id,
     manual: parts.manual ?? false,
+    challenge: false,
     line: 1,
     column: 1,
     body: { type: "root", children: [] },
     runBlocks: (parts.run ?? []).map(block),
-    check: parts.check ? block(parts.check) : null,
+    checks: parts.check ? [block(parts.check)] : [],
     solution: parts.solution ? block(parts.solution) : null,
     hints: [],
     panels: [],
+    questions: [],
   };
 }
 
@@ -38,9 +40,13 @@ function lesson(steps: Step[]): Lesson {
       difficulty: "beginner",
       tags: [],
       authors: [],
+      kind: "lesson",
     },
+    summary: { type: "root", children: [] },
+    objectives: [],
     intro: { type: "root", children: [] },
     outro: { type: "root", children: [] },
+    outroHints: [],
     steps,
   };
 }
@@ -75,7 +81,7 @@ describe("runChapterInGuest", () => {
     expect(reported).toEqual(["vacuous fail", "later skipped"]);
     expect(result).toMatchObject({ steps: 2, passed: 0, failed: 2 });
     expect(result.results[0]?.message).toBe(
-      "the check already passes before the solution ran, so it does not test this step",
+      "the checks already pass before the solution ran, so they do not test this step",
     );
   });
 
@@ -86,7 +92,7 @@ describe("runChapterInGuest", () => {
     );
     expect(result.results[0]).toMatchObject({
       status: "fail",
-      message: "the check fails after the solution ran (exit 1)",
+      message: "after the solution ran, check 1 exited with 1",
     });
     expect(result.results[0]?.detail).toContain("check stderr: no /z");
     expect(result.results[0]?.detail).toContain("touch /not-z");

@@ -1,10 +1,16 @@
-// Proves a chapter in the real guest: steps in order, in one console, each check failing
-// before its step's solution is typed and passing after it. A reading (manual) step types
-// its run blocks instead, since later steps may build on them.
-import { CHECK_TIMEOUT_MS, wrapCheck } from "../../web/src/lessons/checkScript.ts";
+// Proves a chapter in the real guest: its set-up first, then the steps in order, in one
+// console, each step's checks failing before its solution is typed and passing after it. A
+// reading or quiz step types its run blocks instead, since later steps may build on them.
+// The checks run through the same runChecks as in the app.
+import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
 import { commandLines } from "../../web/src/lessons/commandLines.ts";
-import type { Lesson, Step } from "../../web/src/lessons/lessonModel.ts";
-import type { ExecResult } from "../../web/src/vm/protocol.ts";
+import { stepCompletion, type Lesson, type Step } from "../../web/src/lessons/lessonModel.ts";
+import {
+  describeFailure,
+  runChecks,
+  type CheckExec,
+  type CheckVerdict,
+} from "../../web/src/lessons/runChecks.ts";
 import { plainText, typeLine, type LessonGuest } from "./lessonConsole.ts";
 
 export type StepStatus = "pass" | "fail" | "skipped";
@@ -19,8 +25,12 @@ export interface StepResult {
   detail?: string;
 }
 
+/** Where a chapter's run began: a fresh machine, or the end state of the chapter before it. */
+export type ChapterStart = "fresh" | `after ${string}`;
+
 export interface ChapterResult {
   id: string;
+  start?: ChapterStart;
   steps: number;
   passed: number;
   failed: number;
@@ -44,6 +54,12 @@ export async function runChapterInGuest(
 ): Promise<ChapterResult> {
   const started = Date.now();
   const results: StepResult[] = [];
+  const setupFailure = lesson.meta.setup ? await runSetup(guest, lesson.meta.id, lesson.meta.setup) : null;
+  if (setupFailure) {
+    const result: StepResult = { id: "(setup)", status: "fail", ms: Date.now() - started, ...setupFailure };
+    results.push(result);
+    onStep(result);
+  }
   for (const step of lesson.steps) {
     const stepStarted = Date.now();
     let result: StepResult;
@@ -73,7 +89,7 @@ export async function runChapterInGuest(
   }
   return {
     id: lesson.meta.id,
-    steps: lesson.steps.length,
+    steps: results.length,
     passed: results.filter((r) => r.status === "pass").length,
     failed: results.filter((r) => r.status !== "pass").length,
     ms: Date.now() - started,
@@ -81,8 +97,31 @@ export async function runChapterInGuest(
   };
 }
 
+/** The chapter's `setup:` as the app runs it on "Restart this chapter"; a failure says why. */
+async function runSetup(
+  guest: LessonGuest,
+  chapterId: string,
+  setup: string,
+): Promise<{ message: string; detail?: string } | null> {
+  const result = await guest.agent.request(
+    "exec",
+    { cmd: setupScript(chapterId, setup, true), timeout_ms: SETUP_TIMEOUT_MS },
+    { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
+  );
+  if (result.exit_code === 0) return null;
+  const detail = [result.stdout.trim() && `stdout: ${result.stdout.trim()}`, result.stderr.trim() && `stderr: ${result.stderr.trim()}`]
+    .filter(Boolean)
+    .join("\n");
+  return {
+    message: result.timed_out
+      ? `the chapter's setup timed out after ${SETUP_TIMEOUT_MS / 1000} s`
+      : `the chapter's setup exited with ${result.exit_code ?? `signal ${result.signal}`}`,
+    ...(detail ? { detail } : {}),
+  };
+}
+
 async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
-  if (!step.check || !step.solution) {
+  if (stepCompletion(step) !== "checks" || !step.solution) {
     for (const line of step.runBlocks.flatMap((block) => commandLines(block.code))) {
       const typed = await typeLine(guest, line);
       if (typed.outcome === "finished" && typed.exitCode !== 0) {
@@ -94,52 +133,49 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
     }
     return;
   }
-  const before = await runCheck(guest, step.check.code);
-  if (before.exit_code === 0) {
-    throw new StepFailure("the check already passes before the solution ran, so it does not test this step");
+  const exec = agentExec(guest);
+  const before = await runChecks(exec, step.checks);
+  if (before.passed) {
+    throw new StepFailure("the checks already pass before the solution ran, so they do not test this step");
   }
+  if (before.reason === "not-ready") throw new StepFailure(describeFailure(before));
   const transcript: string[] = [];
   for (const line of commandLines(step.solution.code)) {
     const typed = await typeLine(guest, line);
     transcript.push(typed.output);
   }
-  const after = await checkSettled(guest, step.check.code);
-  if (after.exit_code !== 0) {
-    const why = after.timed_out
-      ? `timed out after ${CHECK_TIMEOUT_MS / 1000} s`
-      : `exit ${after.exit_code ?? `signal ${after.signal}`}`;
+  const after = await checkSettled(exec, step);
+  if (!after.passed) {
     const detail = [
-      after.stdout.trim() && `check stdout: ${after.stdout.trim()}`,
-      after.stderr.trim() && `check stderr: ${after.stderr.trim()}`,
+      after.run?.stdout.trim() && `check stdout: ${after.run.stdout.trim()}`,
+      after.run?.stderr.trim() && `check stderr: ${after.run.stderr.trim()}`,
       `console:\n${plainText(transcript.join("")).trim().slice(-800)}`,
     ]
       .filter(Boolean)
       .join("\n");
-    throw new StepFailure(`the check fails after the solution ran (${why})`, detail);
+    throw new StepFailure(`after the solution ran, ${describeFailure(after)}`, detail);
   }
 }
 
 /**
- * The check after the solution, given a moment to settle: a solution that starts something in
+ * The checks after the solution, given a moment to settle: a solution that starts something in
  * the background (`unshare … sleep 1000 &`) has not always exec'd it when the prompt is back, on
  * a busy machine. The app re-checks at every prompt; here a few tries over about 2 s stand in.
  */
 const SETTLE_TRIES = 4;
 const SETTLE_PAUSE_MS = 500;
 
-async function checkSettled(guest: LessonGuest, script: string): Promise<ExecResult> {
-  let result = await runCheck(guest, script);
-  for (let i = 1; i < SETTLE_TRIES && result.exit_code !== 0 && !result.timed_out; i++) {
+async function checkSettled(exec: CheckExec, step: Step): Promise<CheckVerdict> {
+  let verdict = await runChecks(exec, step.checks);
+  for (let i = 1; i < SETTLE_TRIES && !verdict.passed && verdict.reason === "failed"; i++) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
-    result = await runCheck(guest, script);
+    verdict = await runChecks(exec, step.checks);
   }
-  return result;
+  return verdict;
 }
 
-function runCheck(guest: LessonGuest, script: string): Promise<ExecResult> {
-  return guest.agent.request(
-    "exec",
-    { cmd: wrapCheck(script), timeout_ms: CHECK_TIMEOUT_MS },
-    { timeoutMs: CHECK_TIMEOUT_MS + 5_000 },
-  );
+/** The agent's `exec`, as runChecks wants it. */
+function agentExec(guest: LessonGuest): CheckExec {
+  return (script, timeoutMs) =>
+    guest.agent.request("exec", { cmd: script, timeout_ms: timeoutMs }, { timeoutMs: timeoutMs + 5_000 });
 }

@@ -22,7 +22,7 @@ describe("the repository's lessons", () => {
     const lesson = course.chapters.find((c) => c.id === "example")?.lessons.en;
     const steps = lesson?.steps ?? [];
     expect(steps.some((s) => s.manual)).toBe(true);
-    expect(steps.filter((s) => !s.manual).every((s) => s.check && s.solution)).toBe(true);
+    expect(steps.filter((s) => !s.manual).every((s) => s.checks.length > 0 && s.solution)).toBe(true);
     expect(steps.some((s) => s.hints.length > 1)).toBe(true);
     expect(steps.some((s) => s.hints.some((h) => h.label))).toBe(true);
     expect(new Set(steps.flatMap((s) => s.panels.map((p) => p.name)))).toEqual(

@@ -8,5 +8,5 @@ export function LessonSlot() {
   const chapterIds = useKioskStore((s) => (s.active ? s.config?.chapters : undefined));
   // Lessons are parsed once the prompt is up (or the machine could not start): never before it.
   const machineSettled = useVmStore((s) => (s.phase === "ready" && s.promptShown) || s.phase === "failed");
-  return <LessonPane {...lessonRuntime} chapterIds={chapterIds} loadLessons={machineSettled} />;
+  return <LessonPane runtime={lessonRuntime} chapterIds={chapterIds} loadLessons={machineSettled} />;
 }

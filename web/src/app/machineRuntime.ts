@@ -1,6 +1,6 @@
 // The machine as the lesson engine and the panels see it: their small interfaces, backed by
 // vmHost. Module-level objects, so their identity (and the feeds built on them) stays stable.
-import { CHECK_TIMEOUT_MS, type LessonRuntime } from "../lessons/index.ts";
+import { SETUP_TIMEOUT_MS, type LessonRuntime } from "../lessons/index.ts";
 import { focusPanelByName, type SnapshotSource } from "../panels/index.ts";
 import { useLayoutStore } from "../layout/layoutStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
@@ -22,13 +22,21 @@ function onPromptAfterCommand(listener: () => void): () => void {
 export const lessonRuntime: LessonRuntime = {
   // Enter is a carriage return from a keyboard; a here-document types its lines the same way.
   runInTerminal: (command) => vmHost.sendInput(`${command.replace(/\n/g, "\r")}\r`),
-  runCheck: async (script) => {
+  execCheck: async (script, timeoutMs) => {
+    if (useVmStore.getState().phase !== "ready") return null;
+    try {
+      return await vmHost.request("exec", { cmd: script, timeout_ms: timeoutMs }, { timeoutMs: timeoutMs + 5_000 });
+    } catch {
+      return null;
+    }
+  },
+  runSetup: async (script) => {
     if (useVmStore.getState().phase !== "ready") return false;
     try {
       const result = await vmHost.request(
         "exec",
-        { cmd: script, timeout_ms: CHECK_TIMEOUT_MS },
-        { timeoutMs: CHECK_TIMEOUT_MS + 5_000 },
+        { cmd: script, timeout_ms: SETUP_TIMEOUT_MS },
+        { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
       );
       return result.exit_code === 0;
     } catch {
@@ -36,6 +44,11 @@ export const lessonRuntime: LessonRuntime = {
     }
   },
   onCommandFinished: onPromptAfterCommand,
+  onMachineReady: (listener) =>
+    useVmStore.subscribe((state, before) => {
+      const up = (s: typeof state) => s.phase === "ready" && s.promptShown;
+      if (up(state) && !up(before)) listener();
+    }),
   focusPanel: (name, highlight) => {
     // A collapsed pane cannot show anything: open it first.
     useLayoutStore.getState().expand("panels");

@@ -12,7 +12,7 @@ import { editorStrings } from "./strings.ts";
 
 const inertRuntime: LessonRuntime = {
   runInTerminal: () => undefined,
-  runCheck: async () => false,
+  execCheck: async () => null,
   onCommandFinished: () => () => undefined,
   // Present, so panel buttons show in the preview as they will in the lesson.
   focusPanel: () => undefined,
@@ -73,7 +73,13 @@ export function LessonPreview({
                 <Markdown root={hint.body} />
               </details>
             ))}
-            {step.check && <CodeBlock title={t("previewCheck")} code={step.check.code} />}
+            {step.checks.map((check, i) => (
+              <CodeBlock
+                key={i}
+                title={check.message ? `${t("previewCheck")}: ${check.message}` : t("previewCheck")}
+                code={check.code}
+              />
+            ))}
             {step.solution && <CodeBlock title={t("previewSolution")} code={step.solution.code} />}
           </section>
         ))}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import type { Chapter } from "./buildCourse.ts";
 import { formatRoute } from "./lessonRoute.ts";
+import { Markdown } from "./Markdown.tsx";
 import { pickLesson } from "./pickLesson.ts";
 import { countDone, useProgressStore } from "./progressStore.ts";
 import { lessonStrings } from "./strings.ts";
@@ -41,7 +42,20 @@ function ChapterItem({ chapter }: { chapter: Chapter }): ReactNode {
       </li>
     );
   }
-  const { meta, steps } = picked.lesson;
+  const { meta, steps, summary } = picked.lesson;
+  if (meta.kind === "reference") {
+    return (
+      <li className="cl-lesson-chapter is-reference">
+        <h3 className="cl-lesson-chapter-title">{meta.title}</h3>
+        <div className="cl-lesson-muted">
+          <Markdown root={summary} />
+        </div>
+        <a href={href} className="cl-lesson-button" aria-label={`${t("read")}: ${meta.title}`}>
+          {t("read")}
+        </a>
+      </li>
+    );
+  }
   const total = steps.length;
   const done = countDone(
     progress,
@@ -51,7 +65,9 @@ function ChapterItem({ chapter }: { chapter: Chapter }): ReactNode {
   return (
     <li className={`cl-lesson-chapter${done === total ? " is-done" : ""}`}>
       <h3 className="cl-lesson-chapter-title">{meta.title}</h3>
-      <p className="cl-lesson-muted">{meta.summary}</p>
+      <div className="cl-lesson-muted">
+        <Markdown root={summary} />
+      </div>
       <p className="cl-lesson-chapter-meta">
         <span>{t("minutes", { n: meta.estimatedMinutes })}</span>
         <span>{t(`difficulty.${meta.difficulty}`)}</span>

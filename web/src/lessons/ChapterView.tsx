@@ -1,15 +1,19 @@
 // One chapter: what it is about, its steps with their state, the current step, and
-// "Reset chapter". Broken chapters show their error card here instead.
+// "Restart this chapter" (or "Reset chapter" when it has no set-up). A reference chapter is
+// one page to read. Broken chapters show their error card here instead.
 import { useEffect, useState, type ReactNode } from "react";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import type { Chapter } from "./buildCourse.ts";
 import { ErrorCard } from "./ErrorCard.tsx";
+import type { Hint, Lesson } from "./lessonModel.ts";
+import { useLessonActions } from "./lessonContext.ts";
 import { formatRoute } from "./lessonRoute.ts";
 import { Markdown } from "./Markdown.tsx";
 import { pickLesson } from "./pickLesson.ts";
 import { countDone, useProgressStore } from "./progressStore.ts";
 import { StepView } from "./StepView.tsx";
 import { lessonStrings } from "./strings.ts";
+import { useChapterSetup } from "./useChapterSetup.ts";
 
 interface ChapterViewProps {
   chapter: Chapter;
@@ -28,6 +32,8 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
   const [moved, setMoved] = useState(false);
   const [aboutOpen] = useState(() => !progress || Object.keys(progress.steps).length === 0);
   const picked = pickLesson(chapter, language);
+  const { runtime } = useLessonActions();
+  const setup = useChapterSetup(runtime, chapter.id, picked?.lesson.meta.setup);
   const steps = picked?.lesson.steps ?? [];
   const requested = stepId ? steps.find((s) => s.id === stepId) : undefined;
   const current =
@@ -47,6 +53,14 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
       </a>
     </p>
   );
+  if (picked?.lesson.meta.kind === "reference") {
+    return (
+      <>
+        {back}
+        <ReferencePage lesson={picked.lesson} fallback={picked.fallback} />
+      </>
+    );
+  }
   if (!picked || !current) {
     return (
       <>
@@ -58,6 +72,7 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
 
   const { lesson, fallback } = picked;
   const { meta } = lesson;
+  const restartable = setup.state !== "none";
   const index = steps.indexOf(current);
   const done = countDone(
     progress,
@@ -91,11 +106,13 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
 
       <details className="cl-lesson-about" open={aboutOpen}>
         <summary>{t("aboutChapter")}</summary>
-        <p>{meta.summary}</p>
+        <Markdown root={lesson.summary} />
         <p className="cl-lesson-subtitle">{t("objectives")}</p>
-        <ul>
-          {meta.objectives.map((objective, i) => (
-            <li key={i}>{objective}</li>
+        <ul className="cl-lesson-objectives">
+          {lesson.objectives.map((objective, i) => (
+            <li key={i}>
+              <Markdown root={objective} />
+            </li>
           ))}
         </ul>
         {prerequisites.length > 0 && (
@@ -116,6 +133,17 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
           <Markdown root={lesson.intro} />
         </div>
       </details>
+
+      {setup.state === "running" && (
+        <p className="cl-lesson-muted" role="status">
+          {t("settingUp")}
+        </p>
+      )}
+      {setup.state === "failed" && (
+        <p className="cl-lesson-danger" role="alert">
+          {t("setupFailed")}
+        </p>
+      )}
 
       <nav aria-label={t("steps")}>
         <ol className="cl-lesson-stepper">
@@ -170,22 +198,24 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
           <div className="cl-lesson-prose">
             <Markdown root={lesson.outro} />
           </div>
+          <OutroHints hints={lesson.outroHints} />
         </section>
       )}
 
       <footer className="cl-lesson-reset">
         {confirmingReset ? (
-          <div role="group" aria-label={t("resetChapter")}>
-            <p>{t("resetQuestion")}</p>
+          <div role="group" aria-label={restartable ? t("restartChapter") : t("resetChapter")}>
+            <p>{restartable ? t("restartQuestion") : t("resetQuestion")}</p>
             <button
               type="button"
               className="cl-lesson-button cl-lesson-button--danger"
               onClick={() => {
                 resetChapter(chapter.id);
                 setConfirmingReset(false);
+                if (restartable) void setup.restart();
               }}
             >
-              {t("resetConfirm")}
+              {restartable ? t("restartConfirm") : t("resetConfirm")}
             </button>
             <button type="button" className="cl-lesson-button" onClick={() => setConfirmingReset(false)}>
               {t("cancel")}
@@ -195,12 +225,61 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
           <button
             type="button"
             className="cl-lesson-button cl-lesson-button--quiet"
+            disabled={setup.state === "running"}
             onClick={() => setConfirmingReset(true)}
           >
-            {t("resetChapter")}
+            {restartable ? t("restartChapter") : t("resetChapter")}
           </button>
         )}
       </footer>
     </article>
+  );
+}
+
+/** Reading material: the whole page at once, no steps and no progress. */
+function ReferencePage({ lesson, fallback }: { lesson: Lesson; fallback: boolean }): ReactNode {
+  const t = lessonStrings.useStrings();
+  return (
+    <article className="cl-lesson-chapter-view" aria-labelledby="cl-lesson-chapter-title">
+      <header className="cl-lesson-chapter-header">
+        <h2 id="cl-lesson-chapter-title">{lesson.meta.title}</h2>
+        <p className="cl-lesson-muted">{t("referenceNote")}</p>
+        {fallback && <p className="cl-lesson-muted">{t("languageFallback")}</p>}
+      </header>
+      <div className="cl-lesson-prose">
+        <Markdown root={lesson.intro} />
+        <Markdown root={lesson.outro} />
+      </div>
+      <OutroHints hints={lesson.outroHints} />
+    </article>
+  );
+}
+
+/** The outro's hints, one at a time, like a step's. */
+function OutroHints({ hints }: { hints: readonly Hint[] }): ReactNode {
+  const t = lessonStrings.useStrings();
+  const [shown, setShown] = useState(0);
+  if (hints.length === 0) return null;
+  return (
+    <>
+      {hints.slice(0, shown).map((hint, i) => (
+        <aside key={i} className="cl-lesson-hint" aria-label={t("hint", { n: i + 1 })}>
+          <p className="cl-lesson-hint-title">
+            {t("hint", { n: i + 1 })}
+            {hint.label ? `: ${hint.label}` : ""}
+          </p>
+          <Markdown root={hint.body} />
+        </aside>
+      ))}
+      {shown < hints.length && (
+        <button
+          type="button"
+          className="cl-lesson-button cl-lesson-button--quiet"
+          onClick={() => setShown((n) => n + 1)}
+        >
+          {t("showHint", { n: shown + 1, total: hints.length })}
+        </button>
+      )}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 // The lesson pane: the chapter list or a chapter, chosen by the location hash
 // (`#/chapter/<id>/step/<stepId>`). The app passes in a LessonRuntime (terminal, agent, panels).
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { resolveLessonPath } from "./assetPath.ts";
 import { ChapterList } from "./ChapterList.tsx";
 import { ChapterView } from "./ChapterView.tsx";
@@ -14,7 +14,12 @@ import { lessonStrings } from "./strings.ts";
 import { typeCommands } from "./typeCommands.ts";
 import { useLessonRoute } from "./useLessonRoute.ts";
 
-export type LessonPaneProps = LessonRuntime & {
+export interface LessonPaneProps {
+  /**
+   * The terminal, the agent and the panels. Keep its identity stable (a module-level object):
+   * check subscriptions are keyed on it.
+   */
+  runtime: LessonRuntime;
   /** Only these chapters, in this order (a workshop kiosk's selection); all when absent. */
   chapterIds?: readonly string[];
   /**
@@ -22,12 +27,12 @@ export type LessonPaneProps = LessonRuntime & {
    * the machine to be up, so parsing never delays the first prompt. Default: at once.
    */
   loadLessons?: boolean;
-};
+}
 
 export function LessonPane({
   chapterIds,
   loadLessons: mayLoad = true,
-  ...runtime
+  runtime,
 }: LessonPaneProps): ReactNode {
   const t = lessonStrings.useStrings();
   const course = useCourseStore((s) => s.course);
@@ -44,36 +49,20 @@ export function LessonPane({
       chapterIds ? chapterIds.flatMap((id) => course.chapters.filter((c) => c.id === id)) : course.chapters,
     [chapterIds, course.chapters],
   );
+  // The authors' template is proven and reachable by its link, but not one of the students' chapters.
+  const listed = useMemo(
+    () => (chapterIds ? chapters : chapters.filter((c) => c.lessons.en?.meta.kind !== "template")),
+    [chapterIds, chapters],
+  );
   const chapter = route.view === "chapter" ? chapters.find((c) => c.id === route.chapterId) : undefined;
 
-  // One runtime object for the pane's lifetime, calling whatever the app passed last: the app
-  // may pass fresh arrow functions on every render, and effects keyed on the runtime (check
-  // subscriptions) must not re-run each time.
-  const latest = useRef(runtime);
-  useLayoutEffect(() => {
-    latest.current = runtime;
-  });
-  const hasPanels = Boolean(runtime.focusPanel);
-  const hasEditor = Boolean(runtime.openFile);
-  const stableRuntime = useMemo<LessonRuntime>(
-    () => ({
-      runInTerminal: (command) => latest.current.runInTerminal(command),
-      runCheck: (script) => latest.current.runCheck(script),
-      onCommandFinished: (listener) => latest.current.onCommandFinished(listener),
-      ...(hasPanels
-        ? { focusPanel: (name: string, highlight?: string) => latest.current.focusPanel?.(name, highlight) }
-        : {}),
-      ...(hasEditor ? { openFile: (path: string) => latest.current.openFile?.(path) } : {}),
-    }),
-    [hasPanels, hasEditor],
-  );
   // Clicks on Run and Solve queue up, so two blocks never interleave their lines.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const type = useCallback(
     (lines: readonly string[]) => {
-      queue.current = queue.current.then(() => typeCommands(stableRuntime, lines)).catch(() => undefined);
+      queue.current = queue.current.then(() => typeCommands(runtime, lines)).catch(() => undefined);
     },
-    [stableRuntime],
+    [runtime],
   );
   const folder = chapter?.folder;
   const resolveUrl = useCallback(
@@ -84,8 +73,8 @@ export function LessonPane({
     [assets, folder],
   );
   const actions = useMemo<LessonActions>(
-    () => ({ runtime: stableRuntime, type, resolveUrl }),
-    [stableRuntime, type, resolveUrl],
+    () => ({ runtime: runtime, type, resolveUrl }),
+    [runtime, type, resolveUrl],
   );
 
   return (
@@ -96,7 +85,7 @@ export function LessonPane({
             {t("loadingLessons")}
           </p>
         ) : route.view === "list" ? (
-          <ChapterList chapters={chapters} />
+          <ChapterList chapters={listed} />
         ) : chapter ? (
           <ChapterView key={chapter.id} chapter={chapter} chapters={chapters} stepId={route.stepId} />
         ) : (

@@ -20,7 +20,7 @@ function render(markdown: string, withPanels = true): string {
   const actions: LessonActions = {
     runtime: {
       runInTerminal: () => {},
-      runCheck: async () => false,
+      execCheck: async () => null,
       onCommandFinished: () => () => {},
       ...(withPanels ? { focusPanel: () => {} } : {}),
     },
@@ -82,5 +82,23 @@ describe("Markdown lesson elements", () => {
     expect(html).toContain('<img src="/assets/d-1234.svg" alt="diagram"/>');
     expect(html).toContain('<a href="https://man7.org" target="_blank" rel="noreferrer noopener">man</a>');
     expect(html).toContain('<a href="#/chapter/x/step/a">step</a>');
+  });
+});
+
+describe("Japanese text", () => {
+  it("joins a paragraph's hard wraps between Japanese characters without a space", () => {
+    const html = render("コンテナの中からはホワイト\nアウトが見えません。\n上の層のファイルは\n隠れます。");
+    expect(html).toContain("<p>コンテナの中からはホワイトアウトが見えません。上の層のファイルは隠れます。</p>");
+    expect(html).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]\s+[\u3040-\u30ff\u4e00-\u9fff]/u);
+  });
+
+  it("keeps the space where a wrap separates English words", () => {
+    expect(render("mount\nnamespace と\nPID")).toContain("<p>mount\nnamespace と\nPID</p>");
+  });
+
+  it("reads emphasis next to Japanese punctuation as emphasis", () => {
+    const html = render("これは**「重要」**です。**名前空間**。と書きます。");
+    expect(html).toContain("<strong>「重要」</strong>です。");
+    expect(html).toContain("<strong>名前空間</strong>。");
   });
 });

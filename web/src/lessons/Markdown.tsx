@@ -7,12 +7,15 @@ import { useLessonActions } from "./lessonContext.ts";
 import { PanelButton } from "./PanelButton.tsx";
 import { EditorButton } from "./EditorButton.tsx";
 import {
+  AFTER_ATTRIBUTE,
   EDITOR_ATTRIBUTE,
   HIGHLIGHT_ATTRIBUTE,
   markdownToHast,
   PANEL_ATTRIBUTE,
+  QUESTION_ATTRIBUTE,
   RUN_ATTRIBUTE,
 } from "./renderMarkdown.ts";
+import { QuestionSlot } from "./QuestionView.tsx";
 import { RunBlock } from "./RunBlock.tsx";
 
 type DivProps = ComponentProps<"div"> & {
@@ -20,7 +23,13 @@ type DivProps = ComponentProps<"div"> & {
   [PANEL_ATTRIBUTE]?: string;
   [HIGHLIGHT_ATTRIBUTE]?: string;
   [EDITOR_ATTRIBUTE]?: string;
+  [QUESTION_ATTRIBUTE]?: string;
+  [AFTER_ATTRIBUTE]?: string;
 };
+
+// Questions render Markdown of their own (prompt, answers); passed down, so QuestionView does
+// not import this module back.
+const renderRoot = (root: Root): ReactNode => <Markdown root={root} />;
 
 function LessonDiv(props: DivProps): ReactNode {
   const {
@@ -28,10 +37,18 @@ function LessonDiv(props: DivProps): ReactNode {
     [PANEL_ATTRIBUTE]: panel,
     [HIGHLIGHT_ATTRIBUTE]: highlight,
     [EDITOR_ATTRIBUTE]: editorPath,
+    [QUESTION_ATTRIBUTE]: question,
+    [AFTER_ATTRIBUTE]: after,
     ...rest
   } = props;
   if (editorPath !== undefined) return <EditorButton path={editorPath} />;
-  if (run !== undefined) return <RunBlock code={run}>{rest.children}</RunBlock>;
+  if (question !== undefined) return <QuestionSlot id={question} render={renderRoot} />;
+  if (run !== undefined)
+    return (
+      <RunBlock code={run} afterPrediction={after}>
+        {rest.children}
+      </RunBlock>
+    );
   if (panel !== undefined) return <PanelButton name={panel} highlight={highlight} />;
   return <div {...rest} />;
 }

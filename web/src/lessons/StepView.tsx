@@ -1,13 +1,16 @@
-// One step: its prose with Run buttons, its status (turns green by itself when the check
-// passes), hints revealed one at a time, and the solution with "Solve".
-import { useEffect, useId, useRef, type ReactNode } from "react";
+// One step: its prose with Run buttons and questions, its status (turns green by itself when
+// its checks pass or its quizzes are answered right), hints revealed one at a time, and the
+// solution with "Solve" (a challenge's only once the student has really asked for it).
+import { useEffect, useId, useMemo, useRef, type ReactNode } from "react";
 import { commandLines } from "./commandLines.ts";
 import { CopyButton } from "./CopyButton.tsx";
 import { useLessonActions } from "./lessonContext.ts";
-import type { Step } from "./lessonModel.ts";
+import { quizzesPassed, solutionGate } from "./grading.ts";
+import { stepCompletion, type Step } from "./lessonModel.ts";
 import { Markdown } from "./Markdown.tsx";
 import { useProgressStore } from "./progressStore.ts";
 import { lessonStrings } from "./strings.ts";
+import { StepScope } from "./stepScope.ts";
 import { useStepCheck } from "./useStepCheck.ts";
 
 interface StepViewProps {
@@ -24,11 +27,23 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
   const progress = useProgressStore((s) => s.chapters[chapterId]?.steps[step.id]);
   const markDone = useProgressStore((s) => s.markDone);
   const showHint = useProgressStore((s) => s.showHint);
-  const showSolution = useProgressStore((s) => s.showSolution);
+  const askSolution = useProgressStore((s) => s.askSolution);
+  const recordFailedCheck = useProgressStore((s) => s.recordFailedCheck);
   const done = Boolean(progress?.doneAt);
-  const { state, checkNow } = useStepCheck(runtime, step.check?.code ?? null, done, () =>
-    markDone(chapterId, step.id),
+  const completion = stepCompletion(step);
+  const { state, failed, checkNow } = useStepCheck(
+    runtime,
+    step.checks,
+    done,
+    () => markDone(chapterId, step.id),
+    () => recordFailedCheck(chapterId, step.id),
   );
+  const answeredRight = completion === "quizzes" && quizzesPassed(step, progress);
+  useEffect(() => {
+    if (answeredRight && !done) markDone(chapterId, step.id);
+  }, [answeredRight, done, chapterId, step.id, markDone]);
+  const gate = solutionGate(step, progress);
+  const scope = useMemo(() => ({ chapterId, step }), [chapterId, step]);
   const hintsShown = Math.min(progress?.hintsShown ?? 0, step.hints.length);
   const titleId = useId();
   const title = useRef<HTMLHeadingElement>(null);
@@ -53,24 +68,34 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
         {step.title}
       </h3>
 
+      {step.challenge && (
+        <p className="cl-lesson-challenge">
+          <span className="cl-lesson-badge">{t("challenge")}</span> {t("challengeNote")}
+        </p>
+      )}
+
       <div className={`cl-lesson-status${done ? " is-done" : state === "failed" ? " is-failed" : ""}`}>
         <p role="status" aria-live="polite">
           {done
-            ? `✓ ${t("stepComplete")}`
-            : step.manual
+            ? `✓ ${t("stepComplete")}${step.challenge ? ` · ${progress?.withSolution ? t("solvedWithSolution") : t("solvedAlone")}` : ""}`
+            : completion === "manual"
               ? t("manualNote")
-              : state === "checking"
-                ? t("checking")
-                : state === "failed"
-                  ? t("checkFailed")
-                  : t("stepPending")}
+              : completion === "quizzes"
+                ? t("quizNote")
+                : state === "checking"
+                  ? t("checking")
+                  : state === "failed"
+                    ? failed?.check.message
+                      ? t("checkFailedBecause", { message: failed.check.message })
+                      : t("checkFailed")
+                    : t("stepPending")}
         </p>
-        {!done && step.manual && (
+        {!done && completion === "manual" && (
           <button type="button" className="cl-lesson-button" onClick={() => markDone(chapterId, step.id)}>
             {t("markDone")}
           </button>
         )}
-        {!done && step.check && (
+        {!done && completion === "checks" && (
           <button
             type="button"
             className="cl-lesson-button"
@@ -83,7 +108,9 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
       </div>
 
       <div className="cl-lesson-prose">
-        <Markdown root={step.body} />
+        <StepScope.Provider value={scope}>
+          <Markdown root={step.body} />
+        </StepScope.Provider>
       </div>
 
       {step.hints.slice(0, hintsShown).map((hint, i) => (
@@ -106,18 +133,26 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
             {t("showHint", { n: hintsShown + 1, total: step.hints.length })}
           </button>
         )}
-        {step.solution && !progress?.solutionShown && (
+        {(gate.state === "offered" || gate.state === "confirm") && (
           <button
             type="button"
             className="cl-lesson-button cl-lesson-button--quiet"
-            onClick={() => showSolution(chapterId, step.id)}
+            onClick={() => askSolution(chapterId, step.id, gate.state === "offered")}
           >
             {t("showSolution")}
           </button>
         )}
       </div>
+      {step.challenge && !step.revealAfter && gate.state === "offered" && (progress?.solutionAsks ?? 0) > 0 && (
+        <p className="cl-lesson-muted" role="status">
+          {t("solutionConfirm")}
+        </p>
+      )}
+      {gate.state === "locked" && !done && (
+        <p className="cl-lesson-muted">{t("solutionLocked", { n: gate.checksLeft })}</p>
+      )}
 
-      {step.solution && progress?.solutionShown && (
+      {step.solution && gate.state === "shown" && (
         <div className="cl-lesson-solution">
           <p className="cl-lesson-hint-title">{t("solution")}</p>
           <pre>

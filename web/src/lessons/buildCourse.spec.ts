@@ -131,7 +131,7 @@ describe("buildCourse", () => {
     const [chapter] = buildCourse({ "lessons/00-x/en.md": en, "lessons/00-x/ja.md": ja }, []).chapters;
     expect(chapter?.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
       "6:20 frontmatter-differs `estimated_minutes` is 12 here but 10 in en.md",
-      "14:1 check-differs the check of step `a` differs from en.md:14; checks are shared, copy it verbatim",
+      "14:1 check-differs check 1 of step `a` differs from en.md:14; checks are shared, copy it verbatim (only its message is translated)",
       // Step b differs only in its comment: fine.
       "40:1 solution-differs the solution of step `c` runs other commands than en.md:40 (only comments may be translated)",
       "45:1 step-differs step `d` is not manual here but is in en.md",

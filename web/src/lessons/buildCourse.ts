@@ -5,7 +5,15 @@
 import { resolveLessonPath } from "./assetPath.ts";
 import { commandLines } from "./commandLines.ts";
 import { LANGUAGES } from "../i18n/languageStore.ts";
-import { hasErrors, type Diagnostic, type Language, type Lesson, type SourcePoint } from "./lessonModel.ts";
+import {
+  hasErrors,
+  type Diagnostic,
+  type Language,
+  type Lesson,
+  type Question,
+  type SourcePoint,
+  type Step,
+} from "./lessonModel.ts";
 import { parseRoute } from "./lessonRoute.ts";
 import { parseLesson, type ParsedLesson } from "./parseLesson.ts";
 import type { Rule } from "./lessonRules.ts";
@@ -94,9 +102,12 @@ export function buildCourse(
             file: parsed.file,
             language,
             meta: parsed.meta,
+            summary: parsed.summary,
+            objectives: parsed.objectives,
             intro: parsed.intro,
             steps: parsed.steps,
             outro: parsed.outro,
+            outroHints: parsed.outroHints,
           };
         }
       }
@@ -228,15 +239,35 @@ function compareLanguages(base: ParsedLesson, other: ParsedLesson, diagnostics: 
         `step \`${theirs.id}\` is ${theirs.manual ? "" : "not "}manual here but is ${ours.manual ? "" : "not "}in ${baseName}`,
       );
     }
-    if (ours.check && theirs.check && ours.check.code.trim() !== theirs.check.code.trim()) {
+    if (ours.challenge !== theirs.challenge || ours.revealAfter !== theirs.revealAfter) {
       error(
         diagnostics,
         other.file,
-        theirs.check,
-        "check-differs",
-        `the check of step \`${theirs.id}\` differs from ${baseName}:${ours.check.line}; checks are shared, copy it verbatim`,
+        theirs,
+        "step-differs",
+        `step \`${theirs.id}\` is ${theirs.challenge ? `a challenge (reveal-after ${theirs.revealAfter ?? "unset"})` : "not a challenge"} here but ${ours.challenge ? `a challenge (reveal-after ${ours.revealAfter ?? "unset"})` : "not a challenge"} in ${baseName}`,
       );
     }
+    // A step manual in one language only has its own error; its checks would only add noise.
+    const checkCount = ours.manual === theirs.manual ? Math.max(ours.checks.length, theirs.checks.length) : 0;
+    for (let c = 0; c < checkCount; c++) {
+      const mine = ours.checks[c];
+      const yours = theirs.checks[c];
+      if (mine?.code.trim() === yours?.code.trim()) continue;
+      error(
+        diagnostics,
+        other.file,
+        yours ?? theirs,
+        "check-differs",
+        !yours
+          ? `step \`${theirs.id}\` lacks the check at ${baseName}:${mine?.line}; checks are shared, copy them verbatim`
+          : !mine
+            ? `step \`${theirs.id}\` has a check that ${baseName} does not; checks are shared, copy them verbatim`
+            : `check ${c + 1} of step \`${theirs.id}\` differs from ${baseName}:${mine.line}; checks are shared, copy it verbatim (only its message is translated)`,
+      );
+      break;
+    }
+    compareQuestions(ours, theirs, baseName, other.file, diagnostics);
     if (
       ours.solution &&
       theirs.solution &&
@@ -250,6 +281,30 @@ function compareLanguages(base: ParsedLesson, other: ParsedLesson, diagnostics: 
         `the solution of step \`${theirs.id}\` runs other commands than ${baseName}:${ours.solution.line} (only comments may be translated)`,
       );
     }
+  }
+}
+
+/** Questions are translated, but their ids, kinds, right answers and patterns are shared. */
+function compareQuestions(ours: Step, theirs: Step, baseName: string, file: string, diagnostics: Diagnostic[]): void {
+  const shape = (q: Question) =>
+    JSON.stringify([q.id, q.role, q.answer, q.choices.map((c) => c.correct), q.pattern ?? null]);
+  const count = Math.max(ours.questions.length, theirs.questions.length);
+  for (let i = 0; i < count; i++) {
+    const mine = ours.questions[i];
+    const yours = theirs.questions[i];
+    if (mine && yours && shape(mine) === shape(yours)) continue;
+    const describe = (q: Question | undefined) =>
+      q
+        ? `${q.role} \`${q.id}\` (${q.answer}${q.choices.length ? `, right: ${q.choices.flatMap((c, n) => (c.correct ? [n + 1] : [])).join(",") || "none"}` : ""}${q.pattern ? `, answer="${q.pattern}"` : ""})`
+        : "nothing";
+    error(
+      diagnostics,
+      file,
+      yours ?? theirs,
+      "question-differs",
+      `question ${i + 1} of step \`${theirs.id}\` is ${describe(yours)} here but ${describe(mine)} in ${baseName}${mine ? `:${mine.line}` : ""}; translate the words, keep the answers`,
+    );
+    return;
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Yaml } from "mdast";
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import { z } from "../zodConfig.ts";
-import { DIFFICULTIES, type Diagnostic, type LessonMeta, type SourcePoint } from "./lessonModel.ts";
+import { CHAPTER_KINDS, DIFFICULTIES, type Diagnostic, type LessonMeta, type SourcePoint } from "./lessonModel.ts";
 import { didYouMean } from "./suggest.ts";
 import type { Rule } from "./lessonRules.ts";
 
@@ -25,6 +25,8 @@ export const frontmatterSchema = z.strictObject({
   tags: z.array(text).default([]),
   authors: z.array(text).default([]),
   updated: z.iso.date("must be a date written YYYY-MM-DD").optional(),
+  kind: z.enum(CHAPTER_KINDS).default("lesson"),
+  setup: text.optional(),
 });
 
 export const FRONTMATTER_KEYS = Object.keys(frontmatterSchema.shape);
@@ -119,6 +121,8 @@ export function parseFrontmatter(node: Yaml | undefined, file: string): Frontmat
     tags: data.tags,
     authors: data.authors,
     ...(data.updated ? { updated: data.updated } : {}),
+    kind: data.kind,
+    ...(data.setup ? { setup: data.setup } : {}),
   };
   return { meta, positions, diagnostics };
 }

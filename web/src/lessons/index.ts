@@ -1,7 +1,8 @@
 // Public API of the lesson engine: stores, types and helpers. The pane itself (the heavy part:
 // Markdown rendering) is `pane.ts`, which the app loads after the first prompt.
 export type { LessonRuntime } from "./lessonRuntime.ts";
-export { CHECK_TIMEOUT_MS, wrapCheck } from "./checkScript.ts";
+export { CHECK_TIMEOUT_MS, type CheckRun } from "./runChecks.ts";
+export { SETUP_TIMEOUT_MS } from "./chapterSetup.ts";
 export { useCourseStore } from "./courseStore.ts";
 export {
   useProgressStore,

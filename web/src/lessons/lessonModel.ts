@@ -13,6 +13,14 @@ export type PanelName = (typeof PANEL_NAMES)[number];
 export const DIFFICULTIES = ["beginner", "intermediate", "advanced"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
+/**
+ * `lesson`: steps the student works through. `reference`: reading material without steps
+ * (the glossary). `template`: the authors' example, proven like a lesson but not in the
+ * students' chapter list.
+ */
+export const CHAPTER_KINDS = ["lesson", "reference", "template"] as const;
+export type ChapterKind = (typeof CHAPTER_KINDS)[number];
+
 export interface LessonMeta {
   id: string;
   title: string;
@@ -24,6 +32,9 @@ export interface LessonMeta {
   tags: string[];
   authors: string[];
   updated?: string;
+  kind: ChapterKind;
+  /** Run by the agent as root when the chapter is opened or restarted: brings the machine to its start. */
+  setup?: string;
 }
 
 export interface SourcePoint {
@@ -47,28 +58,84 @@ export interface Hint {
   body: Root;
 }
 
+/** One of a step's checks: a bash script the agent runs; exit 0 passes. */
+export interface Check extends ShellBlock {
+  /**
+   * Shown (in the lesson's language) when this is the first of the step's checks that fails:
+   * "the cgroup exists, but memory.max is still max". Scripts are the same in every language.
+   */
+  message?: string;
+}
+
+/** An answer a student may pick in a quiz or a prediction. */
+export interface Choice {
+  label: Root;
+  /** A quiz's right answers; in a prediction, what will really happen (none: an open question). */
+  correct: boolean;
+  /** Shown once the student picked this answer. */
+  explanation?: Root;
+}
+
+/**
+ * `quiz`: graded; a step made of quizzes is done when every one is answered right.
+ * `predict`: asked before the run blocks below it unlock, then shown next to what happened.
+ */
+export const QUESTION_ROLES = ["quiz", "predict"] as const;
+export type QuestionRole = (typeof QUESTION_ROLES)[number];
+
+export interface Question extends SourcePoint {
+  id: string;
+  role: QuestionRole;
+  /** `single` and `multiple` pick from `choices`; `text` is typed (and, in a quiz, matched by `pattern`). */
+  answer: "single" | "multiple" | "text";
+  prompt: Root;
+  choices: Choice[];
+  /** A text quiz's accepted answers: a regular expression, matched case-insensitively against the trimmed answer. */
+  pattern?: string;
+  /** Shown once the question is answered (a quiz: answered right). */
+  explanation?: Root;
+}
+
 export interface Step extends SourcePoint {
   id: string;
   title: string;
   /** A reading step: no check, the student marks it done. */
   manual: boolean;
-  /** Prose shown to the student: run blocks and panel buttons stay inline; check, solution and hints are taken out. */
+  /** A goal with checks but no run blocks; the solution shows only after the student asks twice (or `revealAfter` failed checks). */
+  challenge: boolean;
+  /** Failed "Check now" presses after which a challenge offers its solution. */
+  revealAfter?: number;
+  /** Prose shown to the student: run blocks, questions and panel buttons stay inline; checks, solution and hints are taken out. */
   body: Root;
   runBlocks: ShellBlock[];
-  check: ShellBlock | null;
+  /** In order; the step is done when all pass. */
+  checks: Check[];
   solution: ShellBlock | null;
   hints: Hint[];
   panels: PanelRequest[];
+  /** Quizzes and predictions, in the order they appear in the body. */
+  questions: Question[];
+}
+
+/** How a step is completed: its checks, its quizzes, or the student's "Mark as done". */
+export function stepCompletion(step: Step): "checks" | "quizzes" | "manual" {
+  if (step.checks.length > 0) return "checks";
+  if (step.questions.some((q) => q.role === "quiz")) return "quizzes";
+  return "manual";
 }
 
 export interface Lesson {
   file: string;
   language: Language;
   meta: LessonMeta;
+  /** `meta.summary` and `meta.objectives` as inline Markdown. */
+  summary: Root;
+  objectives: Root[];
   intro: Root;
   steps: Step[];
-  /** Text after the last step, shown once the chapter is complete. */
+  /** Text after the last step, shown once the chapter is complete (a reference page: always). */
   outro: Root;
+  outroHints: Hint[];
 }
 
 export type Severity = "error" | "warning";

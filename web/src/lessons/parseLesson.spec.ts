@@ -37,6 +37,7 @@ describe("parseLesson on a good lesson", () => {
       tags: ["uts"],
       authors: ["Fixture"],
       updated: "2026-01-31",
+      kind: "lesson",
     });
   });
 
@@ -63,7 +64,7 @@ describe("parseLesson on a good lesson", () => {
     expect(read?.panels).toEqual([{ name: "namespaces", highlight: "uts", line: 28, column: 1 }]);
     expect(read?.hints.map((h) => h.label)).toEqual(["First hint"]);
     expect(read?.body.children.map((n) => n.type)).toEqual(["code", "leafDirective"]);
-    expect(rename?.check).toEqual({ code: '[ "$(hostname)" = demo ]', line: 49, column: 1 });
+    expect(rename?.checks).toEqual([{ code: '[ "$(hostname)" = demo ]', line: 49, column: 1 }]);
     expect(rename?.solution?.code).toBe("# translated comment\nhostname demo");
     expect(rename?.hints).toHaveLength(2);
     // The run block nested in a list item counts too.
@@ -84,7 +85,8 @@ describe("parseLesson on a broken lesson", () => {
       "10:1 run-outside-step",
       "17:1 unknown-code-flag",
       "21:1 step-without-solution",
-      "25:1 duplicate-check",
+      "21:1 check-message-missing",
+      "25:1 check-message-missing",
       "29:1 unknown-directive",
       "33:1 unknown-directive",
       "35:1 invalid-attribute",
@@ -101,7 +103,7 @@ describe("parseLesson on a broken lesson", () => {
       "65:1 step-title-missing",
       "65:1 step-without-check",
       "69:3 code-block-misplaced",
-      "73:1 unsupported-directive",
+      "73:1 directive-kind",
       "76:1 raw-html",
     ]);
   });
@@ -109,10 +111,10 @@ describe("parseLesson on a broken lesson", () => {
   it("suggests the directive, flag, panel or attribute that was meant", () => {
     const messages = lesson.diagnostics.map((d) => d.message);
     expect(messages).toContain(
-      "unknown directive `hnit` (did you mean `hint`?); known: step, hint, panel, editor",
+      "unknown directive `hnit` (did you mean `hint`?); known: step, hint, quiz, predict, panel, editor",
     );
     expect(messages).toContain(
-      "unknown directive `pannel` (did you mean `panel`?); known: step, hint, panel, editor",
+      "unknown directive `pannel` (did you mean `panel`?); known: step, hint, quiz, predict, panel, editor",
     );
     expect(messages.find((m) => m.startsWith("unknown flag"))).toMatch(/`rn`.*did you mean `run`/);
     expect(messages.find((m) => m.startsWith("unknown panel "))).toMatch(/did you mean `cgroups`/);
@@ -188,9 +190,9 @@ describe("parseLesson details", () => {
   it("rejects classes, unknown attributes and a bracket label on a step", () => {
     const source = `${FRONTMATTER}\n::::step[Title]{#a .red manul}\n### A\n::::\n`;
     expect(parse(source).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
-      "10:1 unknown-attribute steps take no classes (`.red`): use `{#id}` and optionally `manual`",
+      "10:1 unknown-attribute `step` takes no classes (`.red`): an id is written `{#id}`",
       "10:1 unknown-attribute unknown step attribute `manul` (did you mean `manual`?)",
-      "10:1 step-without-check the step has no `sh check` block; add one, or mark a reading step `{#id manual}`",
+      "10:1 step-without-check the step has no `sh check` block; add one, a `:::quiz`, or mark a reading step `{#id manual}`",
       "10:9 step-label put the step title in a heading inside the step (`### Title`), not in `[brackets]`",
     ]);
   });
@@ -216,7 +218,7 @@ describe("parseLesson details", () => {
     const source = `${FRONTMATTER}\n::::step{#a}\n### A\n\`\`\`bash check\ntrue\n\`\`\`\n\`\`\`shell solution\ntrue\n\`\`\`\n\`\`\`js title="x"\n1\n\`\`\`\n::::\n`;
     const lesson = parse(source);
     expect(lesson.diagnostics).toEqual([]);
-    expect(lesson.steps[0]?.check?.code).toBe("true");
+    expect(lesson.steps[0]?.checks.map((c) => c.code)).toEqual(["true"]);
     expect(lesson.steps[0]?.body.children.map((n) => n.type)).toEqual(["code"]);
   });
 
@@ -224,7 +226,7 @@ describe("parseLesson details", () => {
     const step = (id: string) =>
       `::::step{#${id}}\n### ${id}\n\`\`\`sh check\ntest ${id}\n\`\`\`\n\`\`\`sh solution\necho ${id}\n\`\`\`\n::::\n`;
     const lesson = parse(`${FRONTMATTER}\n${step("a")}\n${step("b")}`);
-    expect(lesson.steps.map((s) => [s.id, s.check?.code, s.solution?.code])).toEqual([
+    expect(lesson.steps.map((s) => [s.id, s.checks[0]?.code, s.solution?.code])).toEqual([
       ["a", "test a", "echo a"],
       ["b", "test b", "echo b"],
     ]);

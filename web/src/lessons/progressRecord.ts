@@ -4,11 +4,29 @@
 import type { ReadResult } from "../storage/guardedStorage.ts";
 import { z } from "../zodConfig.ts";
 
+const answerSchema = z.object({
+  /** The picked choices (indexes) or the typed text. */
+  value: z.union([z.array(z.number().int().nonnegative()), z.string()]),
+  /** A quiz's grade; absent for a prediction. */
+  correct: z.boolean().optional(),
+  /** How many times the student answered (wrong answers included). */
+  tries: z.number().int().positive(),
+  at: z.number(),
+  /** A prediction: the student ran what it asked about. */
+  observed: z.boolean().optional(),
+});
+
 const stepProgressSchema = z.object({
   /** When the check passed (or the student marked a manual step done), ms since the epoch. */
   doneAt: z.number().optional(),
   hintsShown: z.number().int().nonnegative().optional(),
   solutionShown: z.boolean().optional(),
+  /** A challenge: times the student asked for the solution, and "Check now" presses that failed. */
+  solutionAsks: z.number().int().nonnegative().optional(),
+  failedChecks: z.number().int().nonnegative().optional(),
+  /** Whether the solution had been shown when the step was done: solved alone, or with it. */
+  withSolution: z.boolean().optional(),
+  answers: z.record(z.string(), answerSchema).optional(),
 });
 
 const chapterProgressSchema = z.object({
@@ -18,6 +36,7 @@ const chapterProgressSchema = z.object({
 });
 
 export type StepProgress = z.infer<typeof stepProgressSchema>;
+export type Answer = z.infer<typeof answerSchema>;
 export type ChapterProgress = z.infer<typeof chapterProgressSchema>;
 
 /** Where a zod issue is, for a one-line reason: `steps.enter.doneAt: expected number`. */

@@ -22,10 +22,10 @@ describe("progress store", () => {
   it("counts hints and remembers a revealed solution and the open step", () => {
     store().showHint("uts", "a");
     store().showHint("uts", "a");
-    store().showSolution("uts", "a");
+    store().askSolution("uts", "a", true);
     store().setCurrentStep("uts", "a");
     expect(store().chapters.uts).toEqual({
-      steps: { a: { hintsShown: 2, solutionShown: true } },
+      steps: { a: { hintsShown: 2, solutionAsks: 1, solutionShown: true } },
       currentStep: "a",
     });
   });

@@ -4,15 +4,19 @@
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { guardedStorage } from "../storage/guardedStorage.ts";
-import { readProgress, type ChapterProgress, type StepProgress } from "./progressRecord.ts";
+import { readProgress, type Answer, type ChapterProgress, type StepProgress } from "./progressRecord.ts";
 
-export type { ChapterProgress, StepProgress };
+export type { Answer, ChapterProgress, StepProgress };
 
 interface ProgressState {
   chapters: Record<string, ChapterProgress>;
   markDone(chapterId: string, stepId: string): void;
   showHint(chapterId: string, stepId: string): void;
-  showSolution(chapterId: string, stepId: string): void;
+  /** A challenge's "Show the solution": counts the ask; `reveal` when the gate lets it through. */
+  askSolution(chapterId: string, stepId: string, reveal: boolean): void;
+  recordFailedCheck(chapterId: string, stepId: string): void;
+  answer(chapterId: string, stepId: string, questionId: string, value: Answer["value"], correct?: boolean): void;
+  observe(chapterId: string, stepId: string, questionId: string): void;
   setCurrentStep(chapterId: string, stepId: string): void;
   resetChapter(chapterId: string): void;
 }
@@ -39,7 +43,7 @@ export const useProgressStore = create<ProgressState>()(
       markDone: (chapterId, stepId) =>
         set((s) => ({
           chapters: updateStep(s.chapters, chapterId, stepId, (step) =>
-            step.doneAt ? step : { ...step, doneAt: Date.now() },
+            step.doneAt ? step : { ...step, doneAt: Date.now(), withSolution: Boolean(step.solutionShown) },
           ),
         })),
       showHint: (chapterId, stepId) =>
@@ -49,9 +53,42 @@ export const useProgressStore = create<ProgressState>()(
             hintsShown: (step.hintsShown ?? 0) + 1,
           })),
         })),
-      showSolution: (chapterId, stepId) =>
+      askSolution: (chapterId, stepId, reveal) =>
         set((s) => ({
-          chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({ ...step, solutionShown: true })),
+          chapters: updateStep(s.chapters, chapterId, stepId, (step) => ({
+            ...step,
+            solutionAsks: (step.solutionAsks ?? 0) + 1,
+            ...(reveal ? { solutionShown: true } : {}),
+          })),
+        })),
+      recordFailedCheck: (chapterId, stepId) =>
+        set((s) => ({
+          chapters: updateStep(s.chapters, chapterId, stepId, (step) =>
+            step.doneAt ? step : { ...step, failedChecks: (step.failedChecks ?? 0) + 1 },
+          ),
+        })),
+      answer: (chapterId, stepId, questionId, value, correct) =>
+        set((s) => ({
+          chapters: updateStep(s.chapters, chapterId, stepId, (step) => {
+            const before = step.answers?.[questionId];
+            // A right answer stays right: trying other answers afterwards does not undo a grade.
+            if (before?.correct) return step;
+            const answer: Answer = {
+              value,
+              ...(correct === undefined ? {} : { correct }),
+              tries: (before?.tries ?? 0) + 1,
+              at: Date.now(),
+            };
+            return { ...step, answers: { ...step.answers, [questionId]: answer } };
+          }),
+        })),
+      observe: (chapterId, stepId, questionId) =>
+        set((s) => ({
+          chapters: updateStep(s.chapters, chapterId, stepId, (step) => {
+            const before = step.answers?.[questionId];
+            if (!before || before.observed) return step;
+            return { ...step, answers: { ...step.answers, [questionId]: { ...before, observed: true } } };
+          }),
         })),
       setCurrentStep: (chapterId, stepId) =>
         set((s) => {

@@ -24,7 +24,7 @@ describe.each([
     const lesson = parseLesson(`${frontmatter}\n${step}`, "README.md", "en");
     expect(lesson.diagnostics).toEqual([]);
     expect(
-      lesson.steps.map((s) => [s.id, s.hints.length, s.panels.length, Boolean(s.check && s.solution)]),
+      lesson.steps.map((s) => [s.id, s.hints.length, s.panels.length, Boolean(s.checks.length && s.solution)]),
     ).toEqual([["set-hostname", 2, 1, true]]);
   });
 });

@@ -8,6 +8,7 @@ import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkRehype, { defaultHandlers, type Options as RemarkRehypeOptions } from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { AFTER_PREDICTION } from "./lessonSyntax.ts";
 
 type Handler = NonNullable<NonNullable<RemarkRehypeOptions["handlers"]>["code"]>;
 type LeafDirective = Extract<Root["children"][number], { type: "leafDirective" }>;
@@ -16,14 +17,17 @@ export const RUN_ATTRIBUTE = "data-lesson-run";
 export const PANEL_ATTRIBUTE = "data-lesson-panel";
 export const HIGHLIGHT_ATTRIBUTE = "data-lesson-highlight";
 export const EDITOR_ATTRIBUTE = "data-lesson-editor";
+export const QUESTION_ATTRIBUTE = "data-lesson-question";
+export const AFTER_ATTRIBUTE = "data-lesson-after";
 
 const code: Handler = (state, node: Code) => {
   const pre = defaultHandlers.code(state, node);
   if ((node.meta ?? "").trim() !== "run") return pre;
+  const after = (node.data as Record<string, unknown> | undefined)?.[AFTER_PREDICTION];
   const wrapper: Element = {
     type: "element",
     tagName: "div",
-    properties: { dataLessonRun: node.value },
+    properties: { dataLessonRun: node.value, ...(typeof after === "string" ? { dataLessonAfter: after } : {}) },
     children: [pre],
   };
   return wrapper;
@@ -38,6 +42,15 @@ const leafDirective: Handler = (_state, node: LeafDirective) => {
       children: [],
     };
     return editor;
+  }
+  if (node.name === "quiz" || node.name === "predict") {
+    const marker: Element = {
+      type: "element",
+      tagName: "div",
+      properties: { dataLessonQuestion: node.attributes?.id ?? "" },
+      children: [],
+    };
+    return marker;
   }
   if (node.name !== "panel") return undefined;
   const properties: Element["properties"] = { dataLessonPanel: node.attributes?.name ?? "" };
@@ -56,6 +69,8 @@ const schema = {
       "dataLessonPanel",
       "dataLessonHighlight",
       "dataLessonEditor",
+      "dataLessonQuestion",
+      "dataLessonAfter",
     ],
   },
 };

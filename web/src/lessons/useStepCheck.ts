@@ -1,21 +1,33 @@
-// Runs a step's check: when the step opens, after every command the student finishes, and on
-// demand. Checks never overlap: one that is asked for while another runs waits and runs once.
+// Runs a step's checks: when the step opens, after every command the student finishes, and on
+// demand. Checks never overlap: a run asked for while another goes waits and runs once.
+// What the checks mean is runChecks.ts; this hook only decides when they run.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { wrapCheck } from "./checkScript.ts";
+import type { Check } from "./lessonModel.ts";
 import type { LessonRuntime } from "./lessonRuntime.ts";
+import { runChecks, type CheckVerdict } from "./runChecks.ts";
 
 export type CheckState = "idle" | "checking" | "failed";
 
+export interface StepCheck {
+  state: CheckState;
+  /** The first failing check of the last run the student asked for ("Check now"). */
+  failed: Exclude<CheckVerdict, { passed: true }> | null;
+  checkNow: () => void;
+}
+
 export function useStepCheck(
   runtime: LessonRuntime,
-  check: string | null,
+  checks: readonly Check[],
   done: boolean,
   onPass: () => void,
-): { state: CheckState; checkNow: () => void } {
+  /** Called when a run the student asked for fails (a challenge counts them). */
+  onExplicitFailure: () => void = () => {},
+): StepCheck {
   const [state, setState] = useState<CheckState>("idle");
-  const latest = useRef({ check, done, onPass });
+  const [failed, setFailed] = useState<StepCheck["failed"]>(null);
+  const latest = useRef({ checks, done, onPass, onExplicitFailure });
   useLayoutEffect(() => {
-    latest.current = { check, done, onPass };
+    latest.current = { checks, done, onPass, onExplicitFailure };
   });
   const running = useRef(false);
   const queued = useRef<"auto" | "explicit" | null>(null);
@@ -30,17 +42,25 @@ export function useStepCheck(
       running.current = true;
       let mode: "auto" | "explicit" | null = explicit ? "explicit" : "auto";
       while (mode) {
-        const { check: script, done: alreadyDone } = latest.current;
-        if (!script || alreadyDone || !mounted.current) break;
+        const { checks: current, done: alreadyDone } = latest.current;
+        if (current.length === 0 || alreadyDone || !mounted.current) break;
         if (mode === "explicit") setState("checking");
-        const passed = await runtime.runCheck(wrapCheck(script)).catch(() => false);
+        const verdict = await runChecks(runtime.execCheck, current);
         if (!mounted.current) break;
-        if (passed) {
+        if (verdict.passed) {
           setState("idle");
+          setFailed(null);
           latest.current.onPass();
           break;
         }
-        if (mode === "explicit") setState("failed");
+        if (mode === "explicit") {
+          setState("failed");
+          setFailed(verdict);
+          if (verdict.reason !== "not-ready") latest.current.onExplicitFailure();
+        } else {
+          // A later automatic run keeps the message current: it may name the next missing piece.
+          setFailed((shown) => (shown ? verdict : shown));
+        }
         mode = queued.current;
         queued.current = null;
       }
@@ -50,6 +70,7 @@ export function useStepCheck(
     [runtime],
   );
 
+  const key = checks.map((c) => c.code).join("\0");
   useEffect(() => {
     mounted.current = true;
     void evaluate(false);
@@ -58,7 +79,7 @@ export function useStepCheck(
       mounted.current = false;
       unsubscribe();
     };
-  }, [runtime, evaluate, check]);
+  }, [runtime, evaluate, key]);
 
-  return { state, checkNow: useCallback(() => void evaluate(true), [evaluate]) };
+  return { state, failed, checkNow: useCallback(() => void evaluate(true), [evaluate]) };
 }

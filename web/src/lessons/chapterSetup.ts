@@ -1,0 +1,47 @@
+// A chapter's `setup:` brings the machine to the chapter's starting state. It runs as root
+// through the agent when the student opens the chapter on a machine that has not been set up
+// for it yet, and again on "Restart this chapter". Which chapter a machine was set up for is
+// written in the guest itself (/run is in the saved machine and empty on a fresh one), so a
+// reload or a resumed machine does not undo the student's work by running it again.
+
+/** How long a chapter's set-up may take (podman cleaning up can take a while). */
+export const SETUP_TIMEOUT_MS = 60_000;
+
+const MARKER = "/run/container-lab/chapter";
+
+/**
+ * Helpers a setup script may call. `lab_reset_console`: ends every process of the console's
+ * session except its login shell (nested `unshare … bash` shells, background jobs), and moves
+ * that shell back to the root cgroup, so the student is back at the first prompt, in the
+ * initial namespaces.
+ */
+const HELPERS = `lab_reset_console() {
+  local line fields sid pid stat
+  read -r line < "/proc/$CONSOLE_PID/stat" || return 0
+  fields=(\${line##*) })
+  sid=\${fields[3]}
+  [ "$sid" -gt 1 ] || return 0
+  for stat in /proc/[0-9]*/stat; do
+    read -r line < "$stat" 2>/dev/null || continue
+    fields=(\${line##*) })
+    pid=\${line%% *}
+    if [ "\${fields[3]}" = "$sid" ] && [ "$pid" != "$sid" ]; then kill -KILL "$pid" 2>/dev/null; fi
+  done
+  echo "$sid" > /sys/fs/cgroup/cgroup.procs 2>/dev/null || true
+}`;
+
+/**
+ * The script the agent runs for a chapter: skip when this machine is already set up for the
+ * chapter (unless restarting), else the author's set-up, then remember the chapter.
+ */
+export function setupScript(chapterId: string, setup: string, restart: boolean): string {
+  const skip = restart ? "" : `[ "$(cat ${MARKER} 2>/dev/null)" = '${chapterId}' ] && exit 0\n`;
+  return `${skip}${HELPERS}
+set -e
+(
+${setup}
+)
+mkdir -p ${MARKER.slice(0, MARKER.lastIndexOf("/"))}
+echo '${chapterId}' > ${MARKER}
+`;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Check } from "./lessonModel.ts";
+import { CHECK_TIMEOUT_MS, describeFailure, runChecks, type CheckRun } from "./runChecks.ts";
+
+const check = (code: string, message?: string): Check => ({ code, line: 1, column: 1, ...(message ? { message } : {}) });
+const exited = (exit_code: number, timed_out = false): CheckRun => ({
+  exit_code,
+  signal: null,
+  timed_out,
+  stdout: "",
+  stderr: "",
+});
+
+describe("runChecks", () => {
+  it("passes when every check exits 0, running each once, in order, with the time limit", async () => {
+    const exec = vi.fn(async () => exited(0));
+    expect(await runChecks(exec, [check("a"), check("b")])).toEqual({ passed: true });
+    expect(exec.mock.calls).toEqual([
+      ["a", CHECK_TIMEOUT_MS],
+      ["b", CHECK_TIMEOUT_MS],
+    ]);
+  });
+
+  it("stops at the first failing check and names it, with its message", async () => {
+    const exec = vi.fn(async (script: string) => exited(script === "b" ? 1 : 0));
+    const verdict = await runChecks(exec, [check("a", "A"), check("b", "B is missing"), check("c", "C")]);
+    expect(verdict).toMatchObject({ passed: false, index: 1, reason: "failed", check: { message: "B is missing" } });
+    expect(exec).toHaveBeenCalledTimes(2);
+    if (!verdict.passed) expect(describeFailure(verdict)).toBe('check 2 ("B is missing") exited with 1');
+  });
+
+  it("tells a timeout and a machine that is not ready from a failure", async () => {
+    const timedOut = await runChecks(async () => exited(124, true), [check("a")]);
+    expect(timedOut).toMatchObject({ passed: false, reason: "timed-out" });
+    expect(await runChecks(async () => null, [check("a")])).toMatchObject({ reason: "not-ready" });
+    expect(await runChecks(() => Promise.reject(new Error("gone")), [check("a")])).toMatchObject({
+      reason: "not-ready",
+    });
+  });
+});
