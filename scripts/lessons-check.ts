@@ -96,7 +96,9 @@ async function proveChapter(chapter: Chapter, guest: NodeGuest, start: ChapterSt
   const lesson = chapter.lessons.en;
   if (!lesson) throw new Error(`lessons/${chapter.folder} has no English lesson`);
   // Checks and commands are the same in every language (the linter makes sure), so English proves them all.
-  console.log(`lessons/${chapter.folder} (${lesson.meta.id}), ${start === "fresh" ? "on a fresh machine" : start.replace("after ", "after chapter ")}`);
+  console.log(
+    `lessons/${chapter.folder} (${lesson.meta.id}), ${start === "fresh" ? "on a fresh machine" : start.replace("after ", "after chapter ")}`,
+  );
   const width = Math.max(8, ...lesson.steps.map((s) => s.id.length));
   const started = Date.now();
   const run = await runChapterInGuest(guest, lesson, (step) => {

@@ -109,7 +109,10 @@ async function runSetup(
     { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
   );
   if (result.exit_code === 0) return null;
-  const detail = [result.stdout.trim() && `stdout: ${result.stdout.trim()}`, result.stderr.trim() && `stderr: ${result.stderr.trim()}`]
+  const detail = [
+    result.stdout.trim() && `stdout: ${result.stdout.trim()}`,
+    result.stderr.trim() && `stderr: ${result.stderr.trim()}`,
+  ]
     .filter(Boolean)
     .join("\n");
   return {

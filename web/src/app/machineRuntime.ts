@@ -25,7 +25,11 @@ export const lessonRuntime: LessonRuntime = {
   execCheck: async (script, timeoutMs) => {
     if (useVmStore.getState().phase !== "ready") return null;
     try {
-      return await vmHost.request("exec", { cmd: script, timeout_ms: timeoutMs }, { timeoutMs: timeoutMs + 5_000 });
+      return await vmHost.request(
+        "exec",
+        { cmd: script, timeout_ms: timeoutMs },
+        { timeoutMs: timeoutMs + 5_000 },
+      );
     } catch {
       return null;
     }

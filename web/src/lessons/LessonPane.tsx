@@ -29,11 +29,7 @@ export interface LessonPaneProps {
   loadLessons?: boolean;
 }
 
-export function LessonPane({
-  chapterIds,
-  loadLessons: mayLoad = true,
-  runtime,
-}: LessonPaneProps): ReactNode {
+export function LessonPane({ chapterIds, loadLessons: mayLoad = true, runtime }: LessonPaneProps): ReactNode {
   const t = lessonStrings.useStrings();
   const course = useCourseStore((s) => s.course);
   const loaded = useCourseStore((s) => s.loaded);

@@ -88,7 +88,9 @@ describe("Markdown lesson elements", () => {
 describe("Japanese text", () => {
   it("joins a paragraph's hard wraps between Japanese characters without a space", () => {
     const html = render("コンテナの中からはホワイト\nアウトが見えません。\n上の層のファイルは\n隠れます。");
-    expect(html).toContain("<p>コンテナの中からはホワイトアウトが見えません。上の層のファイルは隠れます。</p>");
+    expect(html).toContain(
+      "<p>コンテナの中からはホワイトアウトが見えません。上の層のファイルは隠れます。</p>",
+    );
     expect(html).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]\s+[\u3040-\u30ff\u4e00-\u9fff]/u);
   });
 

@@ -17,7 +17,9 @@ export function QuestionSlot({ id, render }: { id: string; render: RenderRoot })
   const question = scope?.step.questions.find((q) => q.id === id);
   if (!scope || !question) return null;
   if (scope.preview) return <PreviewQuestion question={question} render={render} />;
-  return <QuestionView chapterId={scope.chapterId} stepId={scope.step.id} question={question} render={render} />;
+  return (
+    <QuestionView chapterId={scope.chapterId} stepId={scope.step.id} question={question} render={render} />
+  );
 }
 
 /** Author mode's preview: the question with its right answers marked, nothing to press. */
@@ -177,15 +179,18 @@ function Verdict({
     );
   }
   const expected = question.choices.filter((c) => c.correct);
-  const yours =
-    typeof shownValue === "string" ? shownValue : pickedChoices.length ? null : undefined;
+  const yours = typeof shownValue === "string" ? shownValue : pickedChoices.length ? null : undefined;
   return (
     <div className="cl-lesson-question-verdict" role="status" aria-live="polite">
       <p className="cl-lesson-question-grade">{t("yourPrediction")}</p>
       {yours !== undefined && yours !== null ? (
         <blockquote className="cl-lesson-prediction">{yours}</blockquote>
       ) : (
-        <div className="cl-lesson-prediction">{pickedChoices.map((c, i) => <div key={i}>{render(c.label)}</div>)}</div>
+        <div className="cl-lesson-prediction">
+          {pickedChoices.map((c, i) => (
+            <div key={i}>{render(c.label)}</div>
+          ))}
+        </div>
       )}
       {!saved.observed ? (
         <p className="cl-lesson-muted">
@@ -199,7 +204,9 @@ function Verdict({
           {expected.length > 0 && (
             <>
               <p className="cl-lesson-question-grade">
-                {question.choices.every((c, i) => c.correct === (Array.isArray(shownValue) && shownValue.includes(i)))
+                {question.choices.every(
+                  (c, i) => c.correct === (Array.isArray(shownValue) && shownValue.includes(i)),
+                )
                   ? `✓ ${t("predictedRight")}`
                   : t("predictedOther")}
               </p>

@@ -143,11 +143,14 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
           </button>
         )}
       </div>
-      {step.challenge && !step.revealAfter && gate.state === "offered" && (progress?.solutionAsks ?? 0) > 0 && (
-        <p className="cl-lesson-muted" role="status">
-          {t("solutionConfirm")}
-        </p>
-      )}
+      {step.challenge &&
+        !step.revealAfter &&
+        gate.state === "offered" &&
+        (progress?.solutionAsks ?? 0) > 0 && (
+          <p className="cl-lesson-muted" role="status">
+            {t("solutionConfirm")}
+          </p>
+        )}
       {gate.state === "locked" && !done && (
         <p className="cl-lesson-muted">{t("solutionLocked", { n: gate.checksLeft })}</p>
       )}

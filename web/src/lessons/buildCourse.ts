@@ -285,7 +285,13 @@ function compareLanguages(base: ParsedLesson, other: ParsedLesson, diagnostics: 
 }
 
 /** Questions are translated, but their ids, kinds, right answers and patterns are shared. */
-function compareQuestions(ours: Step, theirs: Step, baseName: string, file: string, diagnostics: Diagnostic[]): void {
+function compareQuestions(
+  ours: Step,
+  theirs: Step,
+  baseName: string,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
   const shape = (q: Question) =>
     JSON.stringify([q.id, q.role, q.answer, q.choices.map((c) => c.correct), q.pattern ?? null]);
   const count = Math.max(ours.questions.length, theirs.questions.length);

@@ -3,7 +3,13 @@
 import type { Yaml } from "mdast";
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import { z } from "../zodConfig.ts";
-import { CHAPTER_KINDS, DIFFICULTIES, type Diagnostic, type LessonMeta, type SourcePoint } from "./lessonModel.ts";
+import {
+  CHAPTER_KINDS,
+  DIFFICULTIES,
+  type Diagnostic,
+  type LessonMeta,
+  type SourcePoint,
+} from "./lessonModel.ts";
 import { didYouMean } from "./suggest.ts";
 import type { Rule } from "./lessonRules.ts";
 

@@ -96,11 +96,19 @@ export function parseLesson(source: string, file: string, language: Language): P
       continue;
     }
     if (reference) {
-      report(node, "reference-with-steps", "a reference chapter is reading only: use headings instead of steps");
+      report(
+        node,
+        "reference-with-steps",
+        "a reference chapter is reading only: use headings instead of steps",
+      );
       continue;
     }
     if (node.type === "leafDirective") {
-      report(node, "directive-kind", "a step is a container: `::::step{#id}`, its content, then a closing `::::`");
+      report(
+        node,
+        "directive-kind",
+        "a step is a container: `::::step{#id}`, its content, then a closing `::::`",
+      );
       continue;
     }
     const [stray] = trailing;
@@ -114,11 +122,16 @@ export function parseLesson(source: string, file: string, language: Language): P
     const step = builder.parseStep(node);
     if (!step) continue;
     const twin = steps.find((other) => other.id === step.id);
-    if (twin) report(step, "duplicate-step-id", `step id \`${step.id}\` is already used on line ${twin.line}`);
+    if (twin)
+      report(step, "duplicate-step-id", `step id \`${step.id}\` is already used on line ${twin.line}`);
     else steps.push(step);
   }
   if (steps.length === 0 && !reference) {
-    report(content[0] ?? { line: 1, column: 1 }, "no-steps", "a chapter needs at least one `::::step{#id}` (or `kind: reference` for reading material)");
+    report(
+      content[0] ?? { line: 1, column: 1 },
+      "no-steps",
+      "a chapter needs at least one `::::step{#id}` (or `kind: reference` for reading material)",
+    );
   }
 
   const outroHints: Hint[] = [];

@@ -25,7 +25,11 @@ export function parseQuestion(node: ContainerDirective, report: Report, walk: Wa
   const attributes = checkAttributes(node, role, report);
   const id = attributes.id ?? "";
   if (!id) {
-    report(node, "question-id", `give the ${role} a stable id, so the answer can be saved: \`:::${role}{#my-${role}}\``);
+    report(
+      node,
+      "question-id",
+      `give the ${role} a stable id, so the answer can be saved: \`:::${role}{#my-${role}}\``,
+    );
   } else if (!ID_PATTERN.test(id)) {
     report(node, "question-id", `${role} id \`${id}\` must be lowercase letters, digits and single dashes`);
   }
@@ -41,7 +45,8 @@ export function parseQuestion(node: ContainerDirective, report: Report, walk: Wa
   const listIndex = isTaskList(rest.at(-1)) ? rest.length - 1 : -1;
   const list = listIndex >= 0 ? (rest[listIndex] as List) : undefined;
   const prompt = walk(list ? rest.slice(0, listIndex) : rest);
-  if (prompt.length === 0) report(node, "question-empty", `the ${role} has no question: write it before the answers`);
+  if (prompt.length === 0)
+    report(node, "question-empty", `the ${role} has no question: write it before the answers`);
 
   const choices = (list?.children ?? []).map((item) => choiceOf(item, walk));
   const correct = choices.filter((c) => c.correct).length;
@@ -53,7 +58,11 @@ export function parseQuestion(node: ContainerDirective, report: Report, walk: Wa
       report(list, "quiz-answer", "mark the right answer (or answers) with `- [x]`");
     }
     if (list && pattern !== undefined) {
-      report(node, "quiz-answer", "a quiz has either answers to pick (`- [x]` / `- [ ]`) or `answer=\"…\"`, not both");
+      report(
+        node,
+        "quiz-answer",
+        'a quiz has either answers to pick (`- [x]` / `- [ ]`) or `answer="…"`, not both',
+      );
     }
     if (!list && !pattern) {
       report(
@@ -66,7 +75,11 @@ export function parseQuestion(node: ContainerDirective, report: Report, walk: Wa
       try {
         new RegExp(pattern, "iu");
       } catch (error) {
-        report(node, "quiz-answer", `\`answer\` is not a valid regular expression: ${(error as Error).message}`);
+        report(
+          node,
+          "quiz-answer",
+          `\`answer\` is not a valid regular expression: ${(error as Error).message}`,
+        );
       }
     }
   }

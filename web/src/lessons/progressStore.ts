@@ -15,7 +15,13 @@ interface ProgressState {
   /** A challenge's "Show the solution": counts the ask; `reveal` when the gate lets it through. */
   askSolution(chapterId: string, stepId: string, reveal: boolean): void;
   recordFailedCheck(chapterId: string, stepId: string): void;
-  answer(chapterId: string, stepId: string, questionId: string, value: Answer["value"], correct?: boolean): void;
+  answer(
+    chapterId: string,
+    stepId: string,
+    questionId: string,
+    value: Answer["value"],
+    correct?: boolean,
+  ): void;
   observe(chapterId: string, stepId: string, questionId: string): void;
   setCurrentStep(chapterId: string, stepId: string): void;
   resetChapter(chapterId: string): void;

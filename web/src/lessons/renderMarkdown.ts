@@ -27,7 +27,10 @@ const code: Handler = (state, node: Code) => {
   const wrapper: Element = {
     type: "element",
     tagName: "div",
-    properties: { dataLessonRun: node.value, ...(typeof after === "string" ? { dataLessonAfter: after } : {}) },
+    properties: {
+      dataLessonRun: node.value,
+      ...(typeof after === "string" ? { dataLessonAfter: after } : {}),
+    },
     children: [pre],
   };
   return wrapper;

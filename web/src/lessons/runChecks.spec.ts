@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from "vitest";
 import type { Check } from "./lessonModel.ts";
 import { CHECK_TIMEOUT_MS, describeFailure, runChecks, type CheckRun } from "./runChecks.ts";
 
-const check = (code: string, message?: string): Check => ({ code, line: 1, column: 1, ...(message ? { message } : {}) });
+const check = (code: string, message?: string): Check => ({
+  code,
+  line: 1,
+  column: 1,
+  ...(message ? { message } : {}),
+});
 const exited = (exit_code: number, timed_out = false): CheckRun => ({
   exit_code,
   signal: null,
@@ -24,7 +29,12 @@ describe("runChecks", () => {
   it("stops at the first failing check and names it, with its message", async () => {
     const exec = vi.fn(async (script: string) => exited(script === "b" ? 1 : 0));
     const verdict = await runChecks(exec, [check("a", "A"), check("b", "B is missing"), check("c", "C")]);
-    expect(verdict).toMatchObject({ passed: false, index: 1, reason: "failed", check: { message: "B is missing" } });
+    expect(verdict).toMatchObject({
+      passed: false,
+      index: 1,
+      reason: "failed",
+      check: { message: "B is missing" },
+    });
     expect(exec).toHaveBeenCalledTimes(2);
     if (!verdict.passed) expect(describeFailure(verdict)).toBe('check 2 ("B is missing") exited with 1');
   });

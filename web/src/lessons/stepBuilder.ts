@@ -92,14 +92,22 @@ export function createStepBuilder(source: string, report: Report): StepBuilder {
     }
     if (flag === "check" || flag === "solution") {
       if (place !== "step" || !step) {
-        report(node, "code-block-misplaced", `a \`sh ${flag}\` block must sit directly inside a step, not ${PLACE_NAMES[place]}`);
+        report(
+          node,
+          "code-block-misplaced",
+          `a \`sh ${flag}\` block must sit directly inside a step, not ${PLACE_NAMES[place]}`,
+        );
       } else if (!node.value.trim()) {
         report(node, "empty-block", `the ${flag} block is empty`);
       } else if (flag === "check") {
         const message = fence?.options.message?.trim();
         step.checks.push({ ...shellBlock(node), ...(message ? { message } : {}) });
       } else if (step.solution) {
-        report(node, "duplicate-solution", `this step already has a solution block (line ${step.solution.line}); merge them into one`);
+        report(
+          node,
+          "duplicate-solution",
+          `this step already has a solution block (line ${step.solution.line}); merge them into one`,
+        );
       } else {
         step.solution = shellBlock(node);
       }
@@ -126,20 +134,32 @@ export function createStepBuilder(source: string, report: Report): StepBuilder {
           if (place === "step" && step) step.hints.push(parseHint(node, step));
           else if (place === "prose" && proseHints) proseHints.push(parseHint(node, null));
           else
-            report(node, "directive-misplaced", "a `:::hint` block must sit directly inside a step (or in the outro)");
+            report(
+              node,
+              "directive-misplaced",
+              "a `:::hint` block must sit directly inside a step (or in the outro)",
+            );
           continue;
         }
         if (node.type === "containerDirective" && (node.name === "quiz" || node.name === "predict")) {
           checkClosed(node, 3);
           if (place !== "step" || !step) {
-            report(node, "directive-misplaced", `a \`:::${node.name}\` block must sit directly inside a step`);
+            report(
+              node,
+              "directive-misplaced",
+              `a \`:::${node.name}\` block must sit directly inside a step`,
+            );
             continue;
           }
           const question = parseQuestion(node, report, (inner) => walk(inner, "question", step));
           if (!question) continue;
           const twin = step.questions.find((q) => q.id === question.id);
           if (twin) {
-            report(node, "question-id", `\`${question.id}\` is already used in this step (line ${twin.line})`);
+            report(
+              node,
+              "question-id",
+              `\`${question.id}\` is already used in this step (line ${twin.line})`,
+            );
             continue;
           }
           step.questions.push(question);
@@ -166,7 +186,11 @@ export function createStepBuilder(source: string, report: Report): StepBuilder {
         if (node.type === "leafDirective" && node.name === "panel") {
           const panel = parsePanel(node, report);
           if (!step)
-            report(node, "directive-misplaced", "`::panel` must be inside a step: the panel is focused when the step opens");
+            report(
+              node,
+              "directive-misplaced",
+              "`::panel` must be inside a step: the panel is focused when the step opens",
+            );
           else if (panel) {
             if (place !== "hint") step.panels.push(panel);
             kept.push(node);
@@ -212,18 +236,30 @@ export function createStepBuilder(source: string, report: Report): StepBuilder {
     const id = attributes.id ?? "";
     if (!id) report(node, "step-id-missing", "give the step a stable id: `::::step{#my-step}`");
     else if (!ID_PATTERN.test(id))
-      report(node, "step-id-invalid", `step id \`${id}\` must be lowercase letters, digits and single dashes`);
+      report(
+        node,
+        "step-id-invalid",
+        `step id \`${id}\` must be lowercase letters, digits and single dashes`,
+      );
     const revealAfter = readRevealAfter(node, attributes["reveal-after"], challenge);
 
     let children = node.children;
     const head = children[0];
     if (head?.type === "paragraph" && head.data?.directiveLabel) {
-      report(head, "step-label", "put the step title in a heading inside the step (`### Title`), not in `[brackets]`");
+      report(
+        head,
+        "step-label",
+        "put the step title in a heading inside the step (`### Title`), not in `[brackets]`",
+      );
       children = children.slice(1);
     }
     const title = children[0]?.type === "heading" ? mdastText(children[0]).trim() : "";
     if (!title)
-      report(node, "step-title-missing", "a step starts with a heading that is its title, e.g. `### Set the hostname`");
+      report(
+        node,
+        "step-title-missing",
+        "a step starts with a heading that is its title, e.g. `### Set the hostname`",
+      );
     else children = children.slice(1);
 
     const step: Step = {
@@ -257,12 +293,20 @@ export function createStepBuilder(source: string, report: Report): StepBuilder {
   ): number | undefined => {
     if (value === undefined) return undefined;
     if (!challenge) {
-      report(node, "challenge-attribute", "`reveal-after` belongs to a challenge: `::::step{#id challenge reveal-after=3}`");
+      report(
+        node,
+        "challenge-attribute",
+        "`reveal-after` belongs to a challenge: `::::step{#id challenge reveal-after=3}`",
+      );
       return undefined;
     }
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > REVEAL_AFTER_MAX) {
-      report(node, "invalid-attribute", `\`reveal-after\` is a number of failed checks from 1 to ${REVEAL_AFTER_MAX}, not \`${value ?? ""}\``);
+      report(
+        node,
+        "invalid-attribute",
+        `\`reveal-after\` is a number of failed checks from 1 to ${REVEAL_AFTER_MAX}, not \`${value ?? ""}\``,
+      );
       return undefined;
     }
     return n;
@@ -273,32 +317,61 @@ export function createStepBuilder(source: string, report: Report): StepBuilder {
     const [firstCheck] = step.checks;
     const quizzes = step.questions.filter((q) => q.role === "quiz");
     if (step.manual && (firstCheck || step.solution)) {
-      report(firstCheck ?? step.solution ?? node, "manual-step-with-check", "a `manual` step has no check or solution: drop `manual` or the block");
+      report(
+        firstCheck ?? step.solution ?? node,
+        "manual-step-with-check",
+        "a `manual` step has no check or solution: drop `manual` or the block",
+      );
     }
     if (step.manual && quizzes[0]) {
-      report(quizzes[0], "manual-step-with-check", "a step of quizzes is done when they are answered right: drop `manual`");
+      report(
+        quizzes[0],
+        "manual-step-with-check",
+        "a step of quizzes is done when they are answered right: drop `manual`",
+      );
     }
     if (firstCheck && quizzes[0]) {
-      report(quizzes[0], "quiz-in-checked-step", "a step is done by its checks or by its quizzes, not both: give the quiz a step of its own");
+      report(
+        quizzes[0],
+        "quiz-in-checked-step",
+        "a step is done by its checks or by its quizzes, not both: give the quiz a step of its own",
+      );
     }
     if (step.challenge) {
       if (step.manual) report(node, "challenge-attribute", "a step is either `manual` or a `challenge`");
-      if (!firstCheck) report(node, "challenge-attribute", "a challenge is proven by its checks: add a `sh check` block");
+      if (!firstCheck)
+        report(node, "challenge-attribute", "a challenge is proven by its checks: add a `sh check` block");
       const [run] = step.runBlocks;
       if (run) {
-        report(run, "challenge-run-block", "a challenge gives the goal, not the commands: drop the `sh run` block (the solution stays hidden until asked for)");
+        report(
+          run,
+          "challenge-run-block",
+          "a challenge gives the goal, not the commands: drop the `sh run` block (the solution stays hidden until asked for)",
+        );
       }
     }
     if (!step.manual && !firstCheck && quizzes.length === 0) {
-      report(node, "step-without-check", "the step has no `sh check` block; add one, a `:::quiz`, or mark a reading step `{#id manual}`");
+      report(
+        node,
+        "step-without-check",
+        "the step has no `sh check` block; add one, a `:::quiz`, or mark a reading step `{#id manual}`",
+      );
     }
     if (firstCheck && !step.manual && !step.solution) {
-      report(firstCheck, "step-without-solution", "a checked step needs a `sh solution` block, so lessons:check can prove its checks");
+      report(
+        firstCheck,
+        "step-without-solution",
+        "a checked step needs a `sh solution` block, so lessons:check can prove its checks",
+      );
     }
     if (step.checks.length > 1) {
       for (const check of step.checks) {
         if (!check.message) {
-          report(check, "check-message-missing", 'with several checks, each says what is missing when it fails: ```sh check message="…"');
+          report(
+            check,
+            "check-message-missing",
+            'with several checks, each says what is missing when it fails: ```sh check message="…"',
+          );
         }
       }
     }

@@ -80,18 +80,22 @@ export const lessonStrings = defineStrings(
     predictedOther: "What really happens:",
     predictFirst: "Predict the outcome above first.",
     challenge: "Challenge",
-    challengeNote: "No commands given: reach the goal your own way. The step turns green when the checks pass.",
+    challengeNote:
+      "No commands given: reach the goal your own way. The step turns green when the checks pass.",
     quizNote: "Answer the questions below; the step is done when every answer is right.",
     checkFailedBecause: "Not yet: {message}",
     solutionConfirm: "Sure? Try a hint or one more idea first. Press again to see the solution.",
-    solutionLocked: "The solution unlocks after {n} more failed checks. Press “Check now” when you have tried something.",
+    solutionLocked:
+      "The solution unlocks after {n} more failed checks. Press “Check now” when you have tried something.",
     solvedAlone: "Solved on your own",
     solvedWithSolution: "Solved with the solution",
     restartChapter: "Restart this chapter",
-    restartQuestion: "Start this chapter over? Your progress in it is cleared and the machine is put back to the chapter's starting point: the shell goes back to its first prompt, and what the chapter made is removed.",
+    restartQuestion:
+      "Start this chapter over? Your progress in it is cleared and the machine is put back to the chapter's starting point: the shell goes back to its first prompt, and what the chapter made is removed.",
     restartConfirm: "Restart",
     settingUp: "Preparing the machine for this chapter…",
-    setupFailed: "The machine could not be prepared for this chapter. Try “Restart this chapter”, or reset the machine.",
+    setupFailed:
+      "The machine could not be prepared for this chapter. Try “Restart this chapter”, or reset the machine.",
     referenceNote: "Reference: nothing to do here, read and come back any time.",
   },
   {
@@ -171,18 +175,23 @@ export const lessonStrings = defineStrings(
     predictedOther: "実際に起きること:",
     predictFirst: "先に上で結果を予想してください。",
     challenge: "チャレンジ",
-    challengeNote: "コマンドは示しません。自分のやり方でゴールにたどり着いてください。チェックが通るとステップが緑になります。",
+    challengeNote:
+      "コマンドは示しません。自分のやり方でゴールにたどり着いてください。チェックが通るとステップが緑になります。",
     quizNote: "下の問題に答えてください。すべて正解するとステップ完了です。",
     checkFailedBecause: "まだです: {message}",
-    solutionConfirm: "本当に見ますか? 先にヒントを見るか、もう一度だけ試してみましょう。もう一度押すと解答が表示されます。",
-    solutionLocked: "あと {n} 回チェックに失敗すると解答を見られます。何か試したら「今すぐチェック」を押してください。",
+    solutionConfirm:
+      "本当に見ますか? 先にヒントを見るか、もう一度だけ試してみましょう。もう一度押すと解答が表示されます。",
+    solutionLocked:
+      "あと {n} 回チェックに失敗すると解答を見られます。何か試したら「今すぐチェック」を押してください。",
     solvedAlone: "自力で解きました",
     solvedWithSolution: "解答を見て解きました",
     restartChapter: "このチャプターをやり直す",
-    restartQuestion: "このチャプターを最初からやり直しますか? このチャプターの進捗を消去し、マシンをチャプターの開始時点に戻します。シェルは最初のプロンプトに戻り、このチャプターで作ったものは削除されます。",
+    restartQuestion:
+      "このチャプターを最初からやり直しますか? このチャプターの進捗を消去し、マシンをチャプターの開始時点に戻します。シェルは最初のプロンプトに戻り、このチャプターで作ったものは削除されます。",
     restartConfirm: "やり直す",
     settingUp: "このチャプターのためにマシンを準備しています…",
-    setupFailed: "このチャプターのためのマシンの準備に失敗しました。「このチャプターをやり直す」を試すか、マシンをリセットしてください。",
+    setupFailed:
+      "このチャプターのためのマシンの準備に失敗しました。「このチャプターをやり直す」を試すか、マシンをリセットしてください。",
     referenceNote: "資料のページです。作業はありません。いつでも読み返せます。",
   },
 );
