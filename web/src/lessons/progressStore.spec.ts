@@ -30,6 +30,33 @@ describe("progress store", () => {
     });
   });
 
+  it("records whether a step was done with its solution shown, and a challenge's failed checks", () => {
+    store().recordFailedCheck("uts", "alone");
+    store().markDone("uts", "alone");
+    store().recordFailedCheck("uts", "alone");
+    store().askSolution("uts", "helped", false);
+    store().askSolution("uts", "helped", true);
+    store().markDone("uts", "helped");
+    expect(store().chapters.uts?.steps.alone).toMatchObject({ failedChecks: 1, withSolution: false });
+    expect(store().chapters.uts?.steps.helped).toMatchObject({ solutionAsks: 2, withSolution: true });
+  });
+
+  it("keeps quiz answers with their tries, and a right answer stays right", () => {
+    store().answer("uts", "q", "which", [0], false);
+    store().answer("uts", "q", "which", [1], true);
+    store().answer("uts", "q", "which", [0], false);
+    expect(store().chapters.uts?.steps.q?.answers?.which).toMatchObject({
+      value: [1],
+      correct: true,
+      tries: 2,
+    });
+    store().answer("uts", "q", "guess", "1");
+    store().observe("uts", "q", "guess");
+    store().observe("uts", "q", "never-answered");
+    expect(store().chapters.uts?.steps.q?.answers).toMatchObject({ guess: { value: "1", observed: true } });
+    expect(store().chapters.uts?.steps.q?.answers?.["never-answered"]).toBeUndefined();
+  });
+
   it("is saved in localStorage and restored after a reload", async () => {
     store().markDone("uts", "a");
     const saved = localStorage.getItem(PROGRESS_STORAGE_KEY) ?? "";

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { gradeAnswer, quizzesPassed, solutionGate } from "./grading.ts";
+import type { Question, Step } from "./lessonModel.ts";
+
+const root = { type: "root" as const, children: [] };
+const choice = (correct: boolean) => ({ label: root, correct });
+const question = (over: Partial<Question>): Question => ({
+  id: "q",
+  role: "quiz",
+  answer: "single",
+  prompt: root,
+  choices: [choice(false), choice(true), choice(false)],
+  line: 1,
+  column: 1,
+  ...over,
+});
+const step = (over: Partial<Step>): Step => ({
+  id: "s",
+  title: "S",
+  manual: false,
+  challenge: false,
+  line: 1,
+  column: 1,
+  body: root,
+  runBlocks: [],
+  checks: [{ code: "true", line: 1, column: 1 }],
+  solution: { code: "true", line: 1, column: 1 },
+  hints: [],
+  panels: [],
+  questions: [],
+  ...over,
+});
+
+describe("gradeAnswer", () => {
+  it("single and multiple choice: exactly the right answers", () => {
+    expect(gradeAnswer(question({}), [1])).toBe(true);
+    expect(gradeAnswer(question({}), [0])).toBe(false);
+    const multiple = question({ answer: "multiple", choices: [choice(true), choice(true), choice(false)] });
+    expect(gradeAnswer(multiple, [0, 1])).toBe(true);
+    expect(gradeAnswer(multiple, [0])).toBe(false);
+    expect(gradeAnswer(multiple, [0, 1, 2])).toBe(false);
+    expect(gradeAnswer(multiple, "0,1")).toBe(false);
+  });
+
+  it("typed answers: the pattern, trimmed and ignoring case", () => {
+    const typed = question({ answer: "text", choices: [], pattern: "^/proc/self/ns/pid$" });
+    expect(gradeAnswer(typed, "  /PROC/self/ns/pid \n")).toBe(true);
+    expect(gradeAnswer(typed, "/proc/self/ns/uts")).toBe(false);
+    expect(gradeAnswer(typed, [0])).toBe(false);
+    expect(gradeAnswer(question({ answer: "text", choices: [], pattern: "(" }), "(")).toBe(false);
+  });
+});
+
+describe("quizzesPassed", () => {
+  it("needs a right answer to every quiz, and ignores predictions", () => {
+    const s = step({
+      checks: [],
+      solution: null,
+      questions: [question({ id: "a" }), question({ id: "b" }), question({ id: "p", role: "predict" })],
+    });
+    const answer = (correct: boolean) => ({ value: [1], correct, tries: 1, at: 1 });
+    expect(quizzesPassed(s, { answers: { a: answer(true) } })).toBe(false);
+    expect(quizzesPassed(s, { answers: { a: answer(true), b: answer(false) } })).toBe(false);
+    expect(quizzesPassed(s, { answers: { a: answer(true), b: answer(true) } })).toBe(true);
+    expect(quizzesPassed(step({}), {})).toBe(false);
+  });
+});
+
+describe("solutionGate", () => {
+  it("offers an ordinary step's solution at once", () => {
+    expect(solutionGate(step({}), undefined)).toEqual({ state: "offered" });
+    expect(solutionGate(step({}), { solutionShown: true })).toEqual({ state: "shown" });
+    expect(solutionGate(step({ solution: null }), undefined)).toEqual({ state: "none" });
+  });
+
+  it("makes a challenge's student ask twice", () => {
+    const challenge = step({ challenge: true });
+    expect(solutionGate(challenge, undefined)).toEqual({ state: "confirm" });
+    expect(solutionGate(challenge, { solutionAsks: 1 })).toEqual({ state: "offered" });
+  });
+
+  it("with reveal-after, waits for that many failed checks", () => {
+    const challenge = step({ challenge: true, revealAfter: 3 });
+    expect(solutionGate(challenge, { failedChecks: 1, solutionAsks: 5 })).toEqual({
+      state: "locked",
+      checksLeft: 2,
+    });
+    expect(solutionGate(challenge, { failedChecks: 3 })).toEqual({ state: "offered" });
+  });
+});
