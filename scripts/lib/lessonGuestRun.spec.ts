@@ -47,6 +47,7 @@ function lesson(steps: Step[]): Lesson {
     intro: { type: "root", children: [] },
     outro: { type: "root", children: [] },
     outroHints: [],
+    sections: [],
     steps,
   };
 }

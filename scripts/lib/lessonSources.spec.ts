@@ -22,7 +22,17 @@ describe("the repository's lessons", () => {
     const lesson = course.chapters.find((c) => c.id === "example")?.lessons.en;
     const steps = lesson?.steps ?? [];
     expect(steps.some((s) => s.manual)).toBe(true);
-    expect(steps.filter((s) => !s.manual).every((s) => s.checks.length > 0 && s.solution)).toBe(true);
+    expect(lesson?.meta).toMatchObject({ kind: "template" });
+    expect(lesson?.meta.setup).toContain("lab_reset_console");
+    const checked = steps.filter((s) => s.checks.length > 0);
+    expect(checked.every((s) => s.solution)).toBe(true);
+    expect(checked.some((s) => s.checks.length > 1 && s.checks.every((c) => c.message))).toBe(true);
+    expect(steps.some((s) => s.challenge)).toBe(true);
+    const questions = steps.flatMap((s) => s.questions);
+    expect(new Set(questions.map((q) => `${q.role}:${q.answer}`))).toEqual(
+      new Set(["quiz:single", "quiz:text", "predict:single"]),
+    );
+    expect(lesson?.outroHints.length).toBeGreaterThan(0);
     expect(steps.some((s) => s.hints.length > 1)).toBe(true);
     expect(steps.some((s) => s.hints.some((h) => h.label))).toBe(true);
     expect(new Set(steps.flatMap((s) => s.panels.map((p) => p.name)))).toEqual(

@@ -1,7 +1,7 @@
 // One chapter: what it is about, its steps with their state, the current step, and
 // "Restart this chapter" (or "Reset chapter" when it has no set-up). A reference chapter is
 // one page to read. Broken chapters show their error card here instead.
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import type { Chapter } from "./buildCourse.ts";
 import { ErrorCard } from "./ErrorCard.tsx";
@@ -57,7 +57,7 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
     return (
       <>
         {back}
-        <ReferencePage lesson={picked.lesson} fallback={picked.fallback} />
+        <ReferencePage lesson={picked.lesson} fallback={picked.fallback} sectionId={stepId} />
       </>
     );
   }
@@ -237,10 +237,29 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
 }
 
 /** Reading material: the whole page at once, no steps and no progress. */
-function ReferencePage({ lesson, fallback }: { lesson: Lesson; fallback: boolean }): ReactNode {
+function ReferencePage({
+  lesson,
+  fallback,
+  sectionId,
+}: {
+  lesson: Lesson;
+  fallback: boolean;
+  /** A section linked to (`#/chapter/glossary/step/namespaces`): scrolled into view. */
+  sectionId: string | undefined;
+}): ReactNode {
   const t = lessonStrings.useStrings();
+  const page = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!sectionId) return;
+    // The sanitizer prefixes ids from lesson text, so they never clash with the app's own.
+    const heading = page.current?.querySelector<HTMLElement>(`[id="user-content-${CSS.escape(sectionId)}"]`);
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
+  }, [sectionId]);
   return (
-    <article className="cl-lesson-chapter-view" aria-labelledby="cl-lesson-chapter-title">
+    <article ref={page} className="cl-lesson-chapter-view" aria-labelledby="cl-lesson-chapter-title">
       <header className="cl-lesson-chapter-header">
         <h2 id="cl-lesson-chapter-title">{lesson.meta.title}</h2>
         <p className="cl-lesson-muted">{t("referenceNote")}</p>

@@ -189,7 +189,7 @@ describe("buildCourse", () => {
     ]);
     expect(en.map((d) => d.message)).toEqual([
       "`javascript:` links are not allowed (only http: https: mailto:)",
-      "chapter `other` has no step `zz`",
+      "chapter `other` has no step or section `zz`",
       "no chapter has the id `none`",
       "`#top` is not a lesson link; use `#/chapter/<id>` or `#/chapter/<id>/step/<step>`",
       "`./gone.png` does not exist (looked for lessons/00-x/gone.png)",

@@ -108,6 +108,7 @@ export function buildCourse(
             steps: parsed.steps,
             outro: parsed.outro,
             outroHints: parsed.outroHints,
+            sections: parsed.sections,
           };
         }
       }
@@ -214,6 +215,16 @@ function compareLanguages(base: ParsedLesson, other: ParsedLesson, diagnostics: 
         );
       }
     }
+  }
+  const sectionIds = (lesson: ParsedLesson) => lesson.sections.map((section) => section.id).join(", ");
+  if (sectionIds(base) !== sectionIds(other)) {
+    error(
+      diagnostics,
+      other.file,
+      other.sections[0],
+      "step-ids-differ",
+      `the section ids here (${sectionIds(other) || "none"}) differ from ${baseName} (${sectionIds(base) || "none"}); links point at them in every language`,
+    );
   }
   // A file without steps already has its own error; comparing against it would only add noise.
   if (base.steps.length === 0 || other.steps.length === 0) return;
@@ -340,10 +351,13 @@ function checkLinks(
         );
       } else if (route.view === "chapter") {
         const target = byId.get(route.chapterId);
-        const steps = target ? firstParsed(target)?.steps.map((s) => s.id) : undefined;
+        const first = target ? firstParsed(target) : undefined;
+        const steps = first
+          ? [...first.steps.map((s) => s.id), ...first.sections.map((s) => s.id)]
+          : undefined;
         if (!target) report("broken-link", `no chapter has the id \`${route.chapterId}\``);
         else if (route.stepId && !steps?.includes(route.stepId))
-          report("broken-link", `chapter \`${route.chapterId}\` has no step \`${route.stepId}\``);
+          report("broken-link", `chapter \`${route.chapterId}\` has no step or section \`${route.stepId}\``);
       }
       continue;
     }

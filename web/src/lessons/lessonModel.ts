@@ -136,6 +136,8 @@ export interface Lesson {
   /** Text after the last step, shown once the chapter is complete (a reference page: always). */
   outro: Root;
   outroHints: Hint[];
+  /** A reference page's headings with ids, which links may point at. */
+  sections: { id: string; title: string }[];
 }
 
 export type Severity = "error" | "warning";

@@ -10,7 +10,8 @@ import remarkJoinCjkLines from "remark-join-cjk-lines";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { parseFrontmatter } from "./frontmatter.ts";
+import { ID_PATTERN, parseFrontmatter } from "./frontmatter.ts";
+import { mdastText } from "./mdastText.ts";
 import { DIRECTIVE_NAMES, DIRECTIVES } from "./lessonSyntax.ts";
 import type { Diagnostic, Hint, Language, LessonMeta, SourcePoint, Step } from "./lessonModel.ts";
 import { createStepBuilder } from "./stepBuilder.ts";
@@ -20,6 +21,11 @@ import { pointOf, type Report } from "./sourcePoint.ts";
 export interface LinkRef extends SourcePoint {
   url: string;
   kind: "link" | "image";
+}
+
+export interface Section extends SourcePoint {
+  id: string;
+  title: string;
 }
 
 export interface ParsedLesson {
@@ -36,6 +42,8 @@ export interface ParsedLesson {
   outro: Root;
   /** Hints in the outro: "where to go from here", revealed one by one like a step's. */
   outroHints: Hint[];
+  /** A reference page's headings that carry an id (`## Namespaces {#namespaces}`): link targets. */
+  sections: Section[];
   links: LinkRef[];
   diagnostics: Diagnostic[];
 }
@@ -135,6 +143,7 @@ export function parseLesson(source: string, file: string, language: Language): P
   }
 
   const outroHints: Hint[] = [];
+  const sections = reference ? takeSections(intro, report) : [];
   return {
     file,
     language,
@@ -147,9 +156,44 @@ export function parseLesson(source: string, file: string, language: Language): P
     steps,
     outro: { type: "root", children: builder.walkProse(trailing, outroHints) },
     outroHints,
+    sections,
     links,
     diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
   };
+}
+
+/**
+ * `## Term {#id}` in a reference page: the id is taken out of the heading's text and becomes
+ * the heading's HTML id (sanitized to `user-content-<id>`), so `#/chapter/<id>/step/<id>`
+ * links can point at a section.
+ */
+function takeSections(nodes: RootContent[], report: Report): Section[] {
+  const sections: Section[] = [];
+  for (const node of nodes) {
+    if (node.type !== "heading") continue;
+    const last = node.children.at(-1);
+    if (last?.type !== "text") continue;
+    const match = /\s*\{#([^}\s]*)\}\s*$/.exec(last.value);
+    if (!match) continue;
+    const id = match[1] ?? "";
+    last.value = last.value.slice(0, match.index);
+    if (!ID_PATTERN.test(id)) {
+      report(
+        node,
+        "step-id-invalid",
+        `section id \`${id}\` must be lowercase letters, digits and single dashes`,
+      );
+      continue;
+    }
+    const twin = sections.find((section) => section.id === id);
+    if (twin) {
+      report(node, "duplicate-step-id", `section id \`${id}\` is already used on line ${twin.line}`);
+      continue;
+    }
+    node.data = { ...node.data, hProperties: { id } };
+    sections.push({ id, title: mdastText(node).trim(), ...pointOf(node) });
+  }
+  return sections;
 }
 
 /**
