@@ -4,6 +4,14 @@ import { expect, type Page } from "@playwright/test";
 export async function openLab(page: Page, path = "./"): Promise<void> {
   await page.goto(path);
   await waitForMachine(page);
+  if (/#\/chapter\/[^/]+\/step\//.test(path)) await waitForChapterSetup(page);
+}
+
+/** A chapter's set-up runs when it opens; typing before it ends would race with it, as for a student. */
+export async function waitForChapterSetup(page: Page): Promise<void> {
+  const chapter = page.locator("[data-chapter-setup]");
+  await expect(chapter).toHaveCount(1, { timeout: 30_000 });
+  await expect(chapter).not.toHaveAttribute("data-chapter-setup", "running", { timeout: 60_000 });
 }
 
 export async function waitForMachine(page: Page): Promise<void> {

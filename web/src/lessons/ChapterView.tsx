@@ -86,7 +86,11 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
     .filter((c) => c !== undefined);
 
   return (
-    <article className="cl-lesson-chapter-view" aria-labelledby="cl-lesson-chapter-title">
+    <article
+      className="cl-lesson-chapter-view"
+      aria-labelledby="cl-lesson-chapter-title"
+      data-chapter-setup={setup.state}
+    >
       {back}
       <header className="cl-lesson-chapter-header">
         <h2 id="cl-lesson-chapter-title">{meta.title}</h2>
@@ -250,16 +254,23 @@ function ReferencePage({
   const t = lessonStrings.useStrings();
   const page = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (!sectionId) return;
+    // Section ids are plain (the parser enforces it); anything else in the URL finds nothing.
+    if (!sectionId || !/^[a-z0-9-]+$/.test(sectionId)) return;
     // The sanitizer prefixes ids from lesson text, so they never clash with the app's own.
-    const heading = page.current?.querySelector<HTMLElement>(`[id="user-content-${CSS.escape(sectionId)}"]`);
+    const heading = page.current?.querySelector<HTMLElement>(`[id="user-content-${sectionId}"]`);
     if (!heading) return;
     heading.tabIndex = -1;
-    heading.scrollIntoView({ block: "start" });
+    // (jsdom, in the unit tests, has no scrolling.)
+    if (typeof heading.scrollIntoView === "function") heading.scrollIntoView({ block: "start" });
     heading.focus({ preventScroll: true });
   }, [sectionId]);
   return (
-    <article ref={page} className="cl-lesson-chapter-view" aria-labelledby="cl-lesson-chapter-title">
+    <article
+      ref={page}
+      className="cl-lesson-chapter-view"
+      aria-labelledby="cl-lesson-chapter-title"
+      data-chapter-setup="none"
+    >
       <header className="cl-lesson-chapter-header">
         <h2 id="cl-lesson-chapter-title">{lesson.meta.title}</h2>
         <p className="cl-lesson-muted">{t("referenceNote")}</p>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The pane against the real example chapter (loaded by lessonFiles.ts through Vite's glob),
 // with a fake terminal and agent.
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import { buildCourse } from "./buildCourse.ts";
@@ -19,11 +19,11 @@ const realCourse = useCourseStore.getState();
 
 function fakeRuntime() {
   const listeners = new Set<() => void>();
-  let passes = false;
+  let passes: boolean | ((script: string) => boolean) = false;
   const runtime = {
     runInTerminal: vi.fn<(command: string) => void>(),
-    execCheck: vi.fn<LessonRuntime["execCheck"]>(async () => ({
-      exit_code: passes ? 0 : 1,
+    execCheck: vi.fn<LessonRuntime["execCheck"]>(async (script) => ({
+      exit_code: (typeof passes === "function" ? passes(script) : passes) ? 0 : 1,
       signal: null,
       timed_out: false,
       stdout: "",
@@ -39,7 +39,7 @@ function fakeRuntime() {
     runtime,
     /** The shell is back at a prompt. */
     finishCommand: () => act(() => listeners.forEach((listener) => listener())),
-    checksPass: (value: boolean) => {
+    checksPass: (value: boolean | ((script: string) => boolean)) => {
       passes = value;
     },
   };
@@ -214,6 +214,107 @@ describe("a chapter", () => {
   it("says so when it does not exist", () => {
     open("#/chapter/nope");
     expect(screen.getByText("There is no chapter “nope”.")).toBeTruthy();
+  });
+});
+
+describe("format v2 in the pane", () => {
+  const step = () => progress()?.steps;
+
+  it("says which check fails first, in the student's language", async () => {
+    const fake = open("#/chapter/example/step/create-cgroup");
+    fake.checksPass((script) => script.includes("[ -d /sys/fs/cgroup/demo ]"));
+    fireEvent.click(await screen.findByRole("button", { name: "Check now" }));
+    expect(
+      await screen.findByText("Not yet: The cgroup exists, but its memory.max is not 20M yet."),
+    ).toBeTruthy();
+    cleanup();
+    useLanguageStore.setState({ language: "ja" });
+    const again = open("#/chapter/example/step/create-cgroup");
+    again.checksPass(false);
+    fireEvent.click(await screen.findByRole("button", { name: "今すぐチェック" }));
+    expect(
+      await screen.findByText("まだです: /sys/fs/cgroup/demo という cgroup がまだありません。"),
+    ).toBeTruthy();
+  });
+
+  it("grades a quiz: wrong, then right; the step is done when both quizzes are right", async () => {
+    open("#/chapter/example/step/namespace-quiz");
+    const choice = screen.getByTestId("question-what-unshare-made");
+    fireEvent.click(screen.getByRole("radio", { name: "A UTS namespace and a PID namespace" }));
+    fireEvent.click(within(choice).getByRole("button", { name: "Check my answer" }));
+    expect(within(choice).getByText("Not quite. Think again and try another answer.")).toBeTruthy();
+    expect(within(choice).getByText(/kept the PID namespace/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: "Only a UTS namespace" }));
+    fireEvent.click(within(choice).getByRole("button", { name: "Check my answer" }));
+    expect(within(choice).getByText("✓ Right.")).toBeTruthy();
+    expect(step()?.["namespace-quiz"]?.answers?.["what-unshare-made"]).toMatchObject({
+      correct: true,
+      tries: 2,
+    });
+    expect(step()?.["namespace-quiz"]?.doneAt).toBeUndefined();
+
+    const typed = screen.getByTestId("question-where-the-link-is");
+    fireEvent.change(within(typed).getByRole("textbox", { name: "Your answer" }), {
+      target: { value: " /proc/$$/ns/uts " },
+    });
+    fireEvent.click(within(typed).getByRole("button", { name: "Check my answer" }));
+    expect(await screen.findByText("✓ Step complete")).toBeTruthy();
+    expect(step()?.["namespace-quiz"]?.doneAt).toBeTypeOf("number");
+  });
+
+  it("locks the run block below a prediction until the student predicts, then compares", async () => {
+    const fake = open("#/chapter/example/step/hit-the-limit");
+    const run = screen.getByRole("button", { name: /^Run in the terminal: stress/ });
+    expect((run as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText("Predict the outcome above first.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: /It gets the 40 MiB/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Lock in my prediction" }));
+    expect((run as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(run);
+    await waitFor(() =>
+      expect(fake.runtime.runInTerminal).toHaveBeenCalledWith("stress --vm 1 --vm-bytes 40M --timeout 10s"),
+    );
+    expect(screen.getByText("What really happens:")).toBeTruthy();
+    expect(step()?.["hit-the-limit"]?.answers?.["stress-outcome"]).toMatchObject({
+      value: [0],
+      observed: true,
+    });
+  });
+
+  it("makes a challenge's student ask twice for the solution, and records a solve without it", async () => {
+    const fake = open("#/chapter/example/step/soft-limit");
+    expect(screen.getByText("Challenge")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Run in the terminal/ })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Show the solution" }));
+    expect(screen.getByText(/Press again to see the solution/)).toBeTruthy();
+    expect(screen.queryByText("echo 16M > /sys/fs/cgroup/demo/memory.high")).toBeNull();
+    fake.checksPass(true);
+    await fake.finishCommand();
+    expect(await screen.findByText("✓ Step complete · Solved on your own")).toBeTruthy();
+    expect(step()?.["soft-limit"]).toMatchObject({ solutionAsks: 1, withSolution: false });
+  });
+
+  it("records a challenge solved with the solution", async () => {
+    const fake = open("#/chapter/example/step/soft-limit");
+    fireEvent.click(screen.getByRole("button", { name: "Show the solution" }));
+    fireEvent.click(screen.getByRole("button", { name: "Show the solution" }));
+    expect(screen.getByText("echo 16M > /sys/fs/cgroup/demo/memory.high")).toBeTruthy();
+    fake.checksPass(true);
+    await fake.finishCommand();
+    expect(await screen.findByText("✓ Step complete · Solved with the solution")).toBeTruthy();
+  });
+
+  it("renders a reference page whole, with a linked section", () => {
+    open("#/chapter/glossary/step/namespaces");
+    expect(screen.getByText("Reference: nothing to do here, read and come back any time.")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Namespaces" }).id).toBe("user-content-namespaces");
+    expect(screen.queryByRole("navigation", { name: "Steps" })).toBeNull();
+  });
+
+  it("renders frontmatter Markdown: backticks become code", () => {
+    open("#/chapter/example");
+    const about = screen.getByText("About this chapter").closest("details");
+    expect(about?.querySelector("li code")?.textContent).toBe("/proc");
   });
 });
 

@@ -94,6 +94,14 @@ describe("Japanese text", () => {
     expect(html).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]\s+[\u3040-\u30ff\u4e00-\u9fff]/u);
   });
 
+  it("joins a wrap at the edge of emphasis or a link, but not next to code or Latin text", () => {
+    const html = render(
+      "見え方を**変え**\n（名前空間）、[リンク](https://example.com)\nです。ファイルは\n`/proc` で\nOOM です。",
+    );
+    expect(html).toContain("<strong>変え</strong>（名前空間）、");
+    expect(html).toContain("</a>です。ファイルは\n<code>/proc</code> で\nOOM です。");
+  });
+
   it("keeps the space where a wrap separates English words", () => {
     expect(render("mount\nnamespace と\nPID")).toContain("<p>mount\nnamespace と\nPID</p>");
   });

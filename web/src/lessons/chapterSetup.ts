@@ -15,20 +15,34 @@ const MARKER = "/run/container-lab/chapter";
  * that shell back to the root cgroup, so the student is back at the first prompt, in the
  * initial namespaces.
  */
-const HELPERS = `lab_reset_console() {
-  local line fields sid pid stat
+const HELPERS = `lab_console_others() {
+  local line fields stat
+  for stat in /proc/[0-9]*/stat; do
+    read -r line < "$stat" 2>/dev/null || continue
+    fields=(\${line##*) })
+    # After "(comm) ": state ppid pgrp session. Zombies have exited already.
+    if [ "\${fields[3]}" = "$1" ] && [ "\${line%% *}" != "$1" ] && [ "\${fields[0]}" != Z ]; then
+      echo "\${line%% *}"
+    fi
+  done
+}
+lab_reset_console() {
+  local line fields sid pids tries=0
   read -r line < "/proc/$CONSOLE_PID/stat" || return 0
   fields=(\${line##*) })
   sid=\${fields[3]}
   [ "$sid" -gt 1 ] || return 0
-  for stat in /proc/[0-9]*/stat; do
-    read -r line < "$stat" 2>/dev/null || continue
-    fields=(\${line##*) })
-    pid=\${line%% *}
-    if [ "\${fields[3]}" = "$sid" ] && [ "$pid" != "$sid" ]; then kill -KILL "$pid" 2>/dev/null; fi
+  pids=$(lab_console_others "$sid")
+  [ -z "$pids" ] || kill -KILL $pids 2>/dev/null || true
+  # Until they are gone, their cgroups are not empty and cannot be removed.
+  while [ -n "$(lab_console_others "$sid")" ] && [ $tries -lt 50 ]; do
+    sleep 0.1
+    tries=$((tries + 1))
   done
-  echo "$sid" > /sys/fs/cgroup/cgroup.procs 2>/dev/null || true
-}`;
+  echo "$sid" > /sys/fs/cgroup/cgroup.procs
+}
+
+`;
 
 /**
  * The script the agent runs for a chapter: skip when this machine is already set up for the

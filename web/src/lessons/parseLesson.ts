@@ -14,6 +14,7 @@ import { ID_PATTERN, parseFrontmatter } from "./frontmatter.ts";
 import { mdastText } from "./mdastText.ts";
 import { DIRECTIVE_NAMES, DIRECTIVES } from "./lessonSyntax.ts";
 import type { Diagnostic, Hint, Language, LessonMeta, SourcePoint, Step } from "./lessonModel.ts";
+import { joinCjkBoundaries } from "./joinCjkBoundaries.ts";
 import { createStepBuilder } from "./stepBuilder.ts";
 import { pointOf, type Report } from "./sourcePoint.ts";
 
@@ -68,6 +69,7 @@ export function parseLesson(source: string, file: string, language: Language): P
 
   const tree = processor.parse(source);
   joinCjkLines(tree);
+  joinCjkBoundaries(tree);
   const links: LinkRef[] = [];
   restoreTextDirectives(tree, source, report);
   visit(tree, (node) => {
@@ -203,6 +205,7 @@ function takeSections(nodes: RootContent[], report: Report): Section[] {
 function inlineMarkdown(text: string): Root {
   const tree = processor.parse(text);
   joinCjkLines(tree);
+  joinCjkBoundaries(tree);
   restoreTextDirectives(tree, text, () => {});
   const phrasing = tree.children.flatMap((node) => (node.type === "paragraph" ? node.children : []));
   visit({ type: "root", children: phrasing } as Root, (node) => {

@@ -139,7 +139,7 @@ describe("quizzes", () => {
 });
 
 describe("predictions", () => {
-  it("lock the run blocks after them, up to the next prediction", () => {
+  it("lock the first run block after them", () => {
     const lesson = inStep(
       ":::predict{#p1}\nWhat?\n:::\n\n```sh run\necho 1\n```\n\n:::predict{#p2}\nAnd now?\n\n- [x] 2\n- [ ] 3\n:::\n\n```sh run\necho 2\n```",
       "#a manual",

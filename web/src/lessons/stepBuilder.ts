@@ -82,7 +82,8 @@ export function createStepBuilder(source: string, report: Report): StepBuilder {
       if (place === "prose") report(node, "run-outside-step", "a `sh run` block must be inside a step");
       else if (step && place !== "hint" && place !== "question") {
         step.runBlocks.push(shellBlock(node));
-        if (pendingPrediction) {
+        // The first run block after a prediction is the one it asks about; later ones are free.
+        if (pendingPrediction && !predictionHasRun) {
           node.data = { ...node.data, [AFTER_PREDICTION]: pendingPrediction } as Code["data"];
           predictionHasRun = true;
         }

@@ -1,0 +1,57 @@
+// A chapter's set-up as the app and lessons:check run it: the agent, root, outside the
+// student's shell. lab_reset_console must bring the console back to its first prompt from
+// wherever the student left it.
+import { describe, expect, it } from "vitest";
+import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
+import { sh, useGuest } from "./guest.ts";
+
+describe("chapter set-up", () => {
+  const guest = useGuest();
+
+  const runSetup = async (setup: string, restart: boolean, chapter = "demo-chapter") =>
+    guest().agent.request(
+      "exec",
+      { cmd: setupScript(chapter, setup, restart), timeout_ms: SETUP_TIMEOUT_MS },
+      { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
+    );
+
+  it("lab_reset_console ends nested shells and background jobs and leaves the login shell in the root cgroup", async () => {
+    const login = (await sh(guest(), 'echo "$CONSOLE_PID"')).trim();
+    await guest().run(
+      "mkdir -p /sys/fs/cgroup/setup-test && echo $$ > /sys/fs/cgroup/setup-test/cgroup.procs",
+    );
+    await guest().run("sleep 1000 &");
+    guest().type("unshare --uts --pid --fork bash\n");
+    await guest().run("hostname inner");
+    expect((await sh(guest(), 'nsenter -t "$CONSOLE_PID" -u hostname')).trim()).toBe("inner");
+
+    const result = await runSetup("lab_reset_console\nrmdir /sys/fs/cgroup/setup-test", true);
+    expect(result).toMatchObject({ exit_code: 0, timed_out: false });
+
+    // The console is the login shell again, at a prompt, in the initial namespaces and root cgroup.
+    const after = await guest().run("hostname; cat /proc/self/cgroup; jobs -r | wc -l");
+    expect(after.exitCode).toBe(0);
+    expect(after.output.trim().split("\n").slice(-3)).toEqual(["containerlab", "0::/", "0"]);
+    expect((await sh(guest(), 'echo "$CONSOLE_PID"')).trim()).toBe(login);
+    expect(await sh(guest(), "grep -lx sleep /proc/[0-9]*/comm || echo none")).toBe("none\n");
+  });
+
+  it("runs once per chapter on a machine unless restarted, and fails when a command fails", async () => {
+    await guest().run("rm -f /tmp/setup-count");
+    const count = "echo x >> /tmp/setup-count";
+    expect((await runSetup(count, false, "counted")).exit_code).toBe(0);
+    expect((await runSetup(count, false, "counted")).exit_code).toBe(0);
+    expect(await sh(guest(), "wc -l < /tmp/setup-count")).toBe("1\n");
+    expect((await runSetup(count, true, "counted")).exit_code).toBe(0);
+    expect(await sh(guest(), "wc -l < /tmp/setup-count")).toBe("2\n");
+
+    const failing = await runSetup("false\necho never > /tmp/setup-never", false, "failing");
+    expect(failing.exit_code).not.toBe(0);
+    expect(
+      await sh(
+        guest(),
+        "cat /run/container-lab/chapter; test -e /tmp/setup-never && echo ran || echo stopped",
+      ),
+    ).toBe("counted\nstopped\n");
+  });
+});
