@@ -39,35 +39,50 @@ async function echoRoundTrip(page: Page, samples = 20): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const char = String.fromCharCode(97 + (i % 26));
-    const waiting = page.evaluate(
-      (expected) =>
-        new Promise<number>((resolve) => {
-          let down = 0;
-          const rows = document.querySelector(".xterm-rows");
-          if (!rows) throw new Error("no terminal");
-          const before = rows.textContent ?? "";
-          document.addEventListener("keydown", () => (down = performance.now()), {
-            capture: true,
-            once: true,
-          });
-          const observer = new MutationObserver(() => {
-            const now = rows.textContent ?? "";
-            if (down && now !== before && now.includes(expected)) {
-              observer.disconnect();
-              resolve(performance.now() - down);
-            }
-          });
-          observer.observe(rows, { subtree: true, childList: true, characterData: true });
-        }),
-      char,
-    );
+    // Listen first, and only then type: the listener must be in place before the keydown, even
+    // when the page is busy (the lesson pane loads around this time).
+    await page.evaluate((expected) => {
+      const probe = { down: 0, mutations: 0 };
+      const rows = document.querySelector(".xterm-rows");
+      if (!rows) throw new Error("no terminal");
+      const before = rows.textContent ?? "";
+      document.addEventListener("keydown", () => (probe.down = performance.now()), {
+        capture: true,
+        once: true,
+      });
+      const done = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          probe.mutations++;
+          const now = rows.textContent ?? "";
+          if (probe.down && now !== before && now.includes(expected)) {
+            observer.disconnect();
+            resolve(performance.now() - probe.down);
+          }
+        });
+        observer.observe(rows, { subtree: true, childList: true, characterData: true });
+      });
+      Object.assign(window, { __echoProbe: probe, __echoDone: done });
+    }, char);
+    const waiting = page.evaluate(() => (window as unknown as { __echoDone: Promise<number> }).__echoDone);
     await page.waitForTimeout(20);
     await page.keyboard.type(char);
-    // A keystroke the page never draws is reported, not waited on for ever.
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`echo of "${char}" not drawn within 10 s`)), 10_000),
-    );
+    // A keystroke the page never draws is reported, with what the page saw, not waited on for ever.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void page
+          .evaluate(() => ({
+            probe: (window as unknown as { __echoProbe: unknown }).__echoProbe,
+            active: document.activeElement?.className ?? "",
+            line: (document.querySelector(".xterm-rows")?.textContent ?? "").trimEnd().slice(-60),
+          }))
+          .then((seen) =>
+            reject(new Error(`echo of "${char}" not drawn within 10 s: ${JSON.stringify(seen)}`)),
+          );
+      }, 10_000);
+    });
     times.push(await Promise.race([waiting, timeout]));
+    clearTimeout(timer);
   }
   await page.keyboard.press("Control+U");
   return median(times);

@@ -11,7 +11,12 @@ describe("the repository's lessons", () => {
     expect(Object.keys(tree.sources)).toEqual(
       expect.arrayContaining(["lessons/00-example/en.md", "lessons/00-example/ja.md"]),
     );
-    expect(tree.assets).toContain("lessons/00-example/uts-namespace.svg");
+    expect(tree.assets).toEqual(
+      expect.arrayContaining([
+        "lessons/00-example/uts-namespace.en.svg",
+        "lessons/00-example/uts-namespace.ja.svg",
+      ]),
+    );
   });
 
   it("lint clean: no errors and no warnings", () => {
@@ -43,7 +48,7 @@ describe("the repository's lessons", () => {
     expect(lesson?.intro.children.some((n) => n.type === "table")).toBe(true);
     expect(lesson?.outro.children.length).toBeGreaterThan(0);
     const markdown = tree.sources["lessons/00-example/en.md"] ?? "";
-    expect(markdown).toMatch(/!\[[^\]]+\]\(\.\/uts-namespace\.svg\)/);
+    expect(markdown).toMatch(/!\[[^\]]+\]\(\.\/uts-namespace\.en\.svg\)/);
     expect(markdown).toMatch(/\]\(#\/chapter\/example\/step\/[a-z-]+\)/);
   });
 });

@@ -3,7 +3,7 @@
 // file:line:col problems become editor markers. The draft leaves the browser by download,
 // or under `npm run dev` straight into lessons/ through devLessonWriter.
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import type { Language } from "../i18n/languageStore.ts";
+import type { Language } from "../i18n/languages.ts";
 import "./editor.css";
 import { findLessonFile, lessonAssets, lessonSources } from "./authorSources.ts";
 import { lintLesson } from "./lintLesson.ts";

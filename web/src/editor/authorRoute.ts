@@ -1,5 +1,5 @@
 // Author mode's hash route: `#/author/<chapterId>/<lang>`, e.g. `#/author/example/ja`.
-import { LANGUAGES, type Language } from "../i18n/languageStore.ts";
+import { LANGUAGES, type Language } from "../i18n/languages.ts";
 
 export interface AuthorRoute {
   chapterId: string;

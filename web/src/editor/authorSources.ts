@@ -2,7 +2,7 @@
 // lesson is bundled twice).
 import { buildCourse } from "../lessons/buildCourse.ts";
 import { lessonAssets, lessonSources } from "../lessons/sources.ts";
-import type { Language } from "../i18n/languageStore.ts";
+import type { Language } from "../i18n/languages.ts";
 
 export { lessonAssets, lessonSources };
 

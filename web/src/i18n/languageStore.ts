@@ -3,8 +3,9 @@ import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import { fieldReader, guardedStorage } from "../storage/guardedStorage.ts";
 
-export const LANGUAGES = ["en", "ja"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from "./languages.ts";
+
+export { LANGUAGES, type Language };
 
 function browserLanguage(): Language {
   const preferred = typeof navigator === "undefined" ? "en" : navigator.language;

@@ -4,7 +4,7 @@
 // Pure (no file system, no Vite): the app and lessons:check both call it.
 import { resolveLessonPath } from "./assetPath.ts";
 import { commandLines } from "./commandLines.ts";
-import { LANGUAGES } from "../i18n/languageStore.ts";
+import { LANGUAGES } from "../i18n/languages.ts";
 import {
   hasErrors,
   type Diagnostic,

@@ -1,7 +1,7 @@
 // The shapes a parsed lesson takes: shared by the app, the validator and lessons:check.
 // Bodies stay as mdast (plain JSON) so the app renders them through one sanitizing pipeline.
 import type { Root } from "mdast";
-import type { Language } from "../i18n/languageStore.ts";
+import type { Language } from "../i18n/languages.ts";
 import type { Rule } from "./lessonRules.ts";
 
 export type { Language };
