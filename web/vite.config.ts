@@ -5,7 +5,7 @@ import { machineImage } from "./vite/machineImage.ts";
 import { precompress } from "./vite/precompress.ts";
 import { serviceWorker } from "./vite/serviceWorker.ts";
 import { watchLessons } from "./vite/watchLessons.ts";
-import { devLessonWriter } from "./src/editor/devLessonWriter.ts";
+import { devLessonWriter } from "./vite/devLessonWriter.ts";
 
 export default defineConfig({
   root: import.meta.dirname,

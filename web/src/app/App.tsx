@@ -6,7 +6,7 @@ import { BootOverlay } from "./BootOverlay.tsx";
 import { Header } from "./Header.tsx";
 import { HealthBanner } from "./HealthBanner.tsx";
 
-import { CenterTabs } from "../editor/index.ts";
+import { CenterTabs } from "../layout/CenterTabs.tsx";
 import { useVmStore } from "../vm/vmStore.ts";
 // The lesson pane and the panels are fetched once the first prompt is up (or the machine could
 // not start): neither can show anything before, and their ~120 KB and parse time came out of

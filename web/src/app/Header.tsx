@@ -5,7 +5,7 @@ import { ownsSavedMachine } from "../persist/tabStore.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { MachineStatus } from "./MachineStatus.tsx";
 import { SessionMenu } from "../persist/SessionMenu.tsx";
-import { OpenEditorButton } from "../editor/index.ts";
+import { OpenEditorButton } from "../layout/OpenEditorButton.tsx";
 import { useKioskStore } from "../kiosk/kioskStore.ts";
 import { appStrings } from "./strings.ts";
 

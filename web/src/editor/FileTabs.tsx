@@ -1,5 +1,6 @@
 // The open guest files as tabs (WAI-ARIA tabs: arrow keys move, Delete closes).
-import { useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useMemo, type KeyboardEvent, type ReactNode } from "react";
+import { useRovingTabs } from "../a11y/useRovingTabs.ts";
 import { isDirty, useEditorStore } from "./editorStore.ts";
 import { baseName } from "./guestPath.ts";
 import { editorStrings } from "./strings.ts";
@@ -12,7 +13,8 @@ export function FileTabs(): ReactNode {
   const activePath = useEditorStore((s) => s.activePath);
   const activate = useEditorStore((s) => s.activate);
   const close = useEditorStore((s) => s.close);
-  const list = useRef<HTMLDivElement>(null);
+  const paths = useMemo(() => files.map((file) => file.path), [files]);
+  const roving = useRovingTabs(paths, activePath ?? "", activate);
   if (files.length === 0) return null;
 
   const closeAsking = (path: string) => {
@@ -22,23 +24,17 @@ export function FileTabs(): ReactNode {
   };
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: files.length - 1 - index }[event.key];
     if (event.key === "Delete") {
       event.preventDefault();
       const path = files[index]?.path;
       if (path) closeAsking(path);
       return;
     }
-    if (step === undefined) return;
-    event.preventDefault();
-    const next = files[(index + step + files.length) % files.length];
-    if (!next) return;
-    activate(next.path);
-    list.current?.querySelectorAll<HTMLButtonElement>("[role=tab]")[files.indexOf(next)]?.focus();
+    roving.onKeyDown(event);
   };
 
   return (
-    <div className="cl-editor-tabs" role="tablist" aria-label={t("openFiles")} ref={list}>
+    <div className="cl-editor-tabs" role="tablist" aria-label={t("openFiles")} ref={roving.listRef}>
       {files.map((file, index) => {
         const selected = file.path === activePath;
         const dirty = isDirty(file);

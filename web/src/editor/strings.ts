@@ -1,4 +1,4 @@
-// UI strings of the editor and author mode. Lesson lint messages stay in English, as the
+// UI strings of the editor (author mode shares a few: problems, saving). Lesson lint messages stay in English, as the
 // lesson engine's diagnostics do (they are compiler output for authors).
 import { defineStrings } from "../i18n/defineStrings.ts";
 
@@ -48,24 +48,6 @@ export const editorStrings = defineStrings(
     "language.yaml": "YAML",
     "language.markdown": "Markdown",
     "language.plaintext": "Text",
-    author: "Lesson author mode",
-    authorSource: "Lesson source: {file}",
-    preview: "Preview",
-    download: "Download",
-    saveToDisk: "Save to disk",
-    savedToDisk: "Saved to {file}",
-    downloaded: "Downloaded {file}",
-    saveFailed: "Could not save: {detail}",
-    authorNotFound: "There is no lesson file for chapter “{id}” in language “{language}”.",
-    authorHelp:
-      "Problems from the lesson checker appear as you type. Run buttons are inactive in the preview.",
-    leaveUnsaved: "The lesson has unsaved changes.",
-    previewBrokenMeta: "The frontmatter has errors, so the preview shows the body only.",
-    previewStep: "Step {n}: {title}",
-    previewCheck: "Check",
-    previewSolution: "Solution",
-    previewHint: "Hint {n}",
-    previewManual: "Reading step (no check)",
   },
   {
     pane: "ファイルエディタ",
@@ -112,24 +94,6 @@ export const editorStrings = defineStrings(
     "language.yaml": "YAML",
     "language.markdown": "Markdown",
     "language.plaintext": "テキスト",
-    author: "レッスン執筆モード",
-    authorSource: "レッスンのソース: {file}",
-    preview: "プレビュー",
-    download: "ダウンロード",
-    saveToDisk: "ディスクに保存",
-    savedToDisk: "{file} に保存しました",
-    downloaded: "{file} をダウンロードしました",
-    saveFailed: "保存できませんでした: {detail}",
-    authorNotFound: "章「{id}」の言語「{language}」のレッスンファイルはありません。",
-    authorHelp:
-      "レッスンチェッカーが見つけた問題は入力中に表示されます。プレビューの実行ボタンは動作しません。",
-    leaveUnsaved: "レッスンに保存していない変更があります。",
-    previewBrokenMeta: "frontmatter にエラーがあるため、プレビューは本文のみです。",
-    previewStep: "ステップ {n}: {title}",
-    previewCheck: "チェック",
-    previewSolution: "解答",
-    previewHint: "ヒント {n}",
-    previewManual: "読むだけのステップ (チェックなし)",
   },
 );
 

@@ -1,7 +1,8 @@
 // The tabbed panel area. It owns the snapshot feed's lifetime: the feed runs while this is
 // mounted and asks for nothing while the area is hidden (panelStore.visible) or the tab is.
 // Only the active panel is mounted, so only its view model is ever built.
-import { useEffect, useRef, type ComponentType, type KeyboardEvent } from "react";
+import { useEffect, useRef, type ComponentType } from "react";
+import { useRovingTabs } from "../a11y/useRovingTabs.ts";
 import { CgroupPanel } from "./CgroupPanel.tsx";
 import { MountPanel } from "./MountPanel.tsx";
 import { NamespacePanel } from "./NamespacePanel.tsx";
@@ -36,7 +37,6 @@ export function PanelArea({ source, pollIntervalMs, paused = false }: PanelAreaP
   const active = usePanelStore((s) => s.active);
   const visible = usePanelStore((s) => s.visible);
   const setActive = usePanelStore((s) => s.setActive);
-  const tabList = useRef<HTMLDivElement>(null);
   // Read by the feed before each request; a ref so that pausing does not restart the feed.
   const pausedRef = useRef(paused);
 
@@ -63,21 +63,7 @@ export function PanelArea({ source, pollIntervalMs, paused = false }: PanelAreaP
   }, [visible, paused]);
 
   // Tabs follow the WAI-ARIA pattern: one tab stop, arrows move and select.
-  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = PANEL_IDS.indexOf(active);
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: PANEL_IDS.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    const next = PANEL_IDS[(target + PANEL_IDS.length) % PANEL_IDS.length] ?? active;
-    setActive(next);
-    tabList.current?.querySelector<HTMLButtonElement>(`#${tabId(next)}`)?.focus();
-  };
+  const roving = useRovingTabs(PANEL_IDS, active, setActive);
 
   const Panel = PANELS[active];
   return (
@@ -86,8 +72,8 @@ export function PanelArea({ source, pollIntervalMs, paused = false }: PanelAreaP
         className="panel-area__tabs"
         role="tablist"
         aria-label={t("area.label")}
-        ref={tabList}
-        onKeyDown={onTabKey}
+        ref={roving.listRef}
+        onKeyDown={roving.onKeyDown}
       >
         {PANEL_IDS.map((panel) => (
           <button

@@ -2,13 +2,14 @@
 // it once they are opened. The terminal stays mounted (hidden, not unmounted) so the console
 // keeps its scrollback and size; the editor and author mode load on first use.
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { useRovingTabs } from "../a11y/useRovingTabs.ts";
 import "./centerTabs.css";
-import { useEditorStore, type CenterTab } from "./editorStore.ts";
+import { useEditorStore, type CenterTab } from "../editor/index.ts";
 import { centerStrings } from "./centerStrings.ts";
-import { useAuthorRoute } from "./useAuthorRoute.ts";
+import { useAuthorRoute } from "../author/index.ts";
 
-const EditorPane = lazy(() => import("./EditorPane.tsx").then((m) => ({ default: m.EditorPane })));
-const AuthorMode = lazy(() => import("./AuthorMode.tsx").then((m) => ({ default: m.AuthorMode })));
+const EditorPane = lazy(() => import("../editor/EditorPane.tsx").then((m) => ({ default: m.EditorPane })));
+const AuthorMode = lazy(() => import("../author/AuthorMode.tsx").then((m) => ({ default: m.AuthorMode })));
 
 const panelId = (tab: CenterTab) => `cl-center-panel-${tab}`;
 const tabId = (tab: CenterTab) => `cl-center-tab-${tab}`;
@@ -33,6 +34,7 @@ export function CenterTabs({ terminal }: { terminal: ReactNode }): ReactNode {
     ...(author ? ["author" as const] : []),
   ];
   const current = tabs.includes(tab) ? tab : "terminal";
+  const roving = useRovingTabs(tabs, current, showTab);
   const labels: Record<CenterTab, string> = {
     terminal: t("tabTerminal"),
     editor: t("tabEditor"),
@@ -55,7 +57,7 @@ export function CenterTabs({ terminal }: { terminal: ReactNode }): ReactNode {
   return (
     <div className="cl-center">
       {tabs.length > 1 && (
-        <div className="cl-center__tabs" role="tablist" aria-label={t("centerTabs")}>
+        <div className="cl-center__tabs" role="tablist" aria-label={t("centerTabs")} ref={roving.listRef}>
           {tabs.map((name) => (
             <button
               key={name}
@@ -67,14 +69,7 @@ export function CenterTabs({ terminal }: { terminal: ReactNode }): ReactNode {
               tabIndex={name === current ? 0 : -1}
               data-testid={`center-tab-${name}`}
               onClick={() => showTab(name)}
-              onKeyDown={(event) => {
-                const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-                if (step === undefined) return;
-                event.preventDefault();
-                const next = tabs[(tabs.indexOf(name) + step + tabs.length) % tabs.length] ?? name;
-                showTab(next);
-                document.getElementById(tabId(next))?.focus();
-              }}
+              onKeyDown={roving.onKeyDown}
             >
               {labels[name]}
             </button>

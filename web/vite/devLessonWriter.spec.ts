@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_LESSON_HEADER, DEV_LESSON_HEADER_VALUE } from "./devLessonEndpoint.ts";
+import { DEV_LESSON_HEADER, DEV_LESSON_HEADER_VALUE } from "../src/author/devLessonEndpoint.ts";
 import { createLessonWriteHandler, resolveLessonFile } from "./devLessonWriter.ts";
 
 let repo: string;

@@ -8,7 +8,7 @@ import type { LessonRuntime } from "../lessons/lessonRuntime.ts";
 import "../lessons/lessons.css";
 import { Markdown } from "../lessons/Markdown.tsx";
 import type { ParsedLesson } from "../lessons/parseLesson.ts";
-import { editorStrings } from "./strings.ts";
+import { authorStrings } from "./strings.ts";
 
 const inertRuntime: LessonRuntime = {
   runInTerminal: () => undefined,
@@ -27,7 +27,7 @@ export function LessonPreview({
   folder: string;
   assets: Readonly<Record<string, string>>;
 }): ReactNode {
-  const t = editorStrings.useStrings();
+  const t = authorStrings.useStrings();
   const actions = useMemo<LessonActions>(
     () => ({
       runtime: inertRuntime,

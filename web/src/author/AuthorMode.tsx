@@ -4,15 +4,14 @@
 // or under `npm run dev` straight into lessons/ through devLessonWriter.
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Language } from "../i18n/languages.ts";
-import "./editor.css";
+// Author mode wears the editor's look: the same bars, tabs and problem lists.
+import "../editor/editor.css";
 import { findLessonFile, lessonAssets, lessonSources } from "./authorSources.ts";
 import { lintLesson } from "./lintLesson.ts";
 import { LessonPreview } from "./LessonPreview.tsx";
-import { diagnosticsToMarkers } from "./markers.ts";
-import { MonacoHost } from "./MonacoHost.tsx";
+import { diagnosticsToMarkers, editorStrings, MonacoHost, useDebouncedValue } from "../editor/forAuthors.ts";
 import { canSaveToDisk, downloadLesson, saveLessonToDisk } from "./saveLesson.ts";
-import { editorStrings } from "./strings.ts";
-import { useDebouncedValue } from "./useDebouncedValue.ts";
+import { authorStrings } from "./strings.ts";
 
 /** Long enough to skip most keystrokes of a word, short enough to feel live. */
 export const LINT_DELAY_MS = 300;
@@ -20,7 +19,7 @@ export const LINT_DELAY_MS = 300;
 const ASSET_PATHS = Object.keys(lessonAssets);
 
 export function AuthorMode({ chapterId, language }: { chapterId: string; language: Language }): ReactNode {
-  const t = editorStrings.useStrings();
+  const t = authorStrings.useStrings();
   const found = useMemo(() => findLessonFile(chapterId, language), [chapterId, language]);
   if (!found) {
     return (
@@ -51,7 +50,8 @@ function AuthorEditor({
   source: string;
   language: Language;
 }): ReactNode {
-  const t = editorStrings.useStrings();
+  const t = authorStrings.useStrings();
+  const te = editorStrings.useStrings();
   const [text, setText] = useState(source);
   const [savedText, setSavedText] = useState(source);
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
@@ -90,7 +90,7 @@ function AuthorEditor({
       <div className="cl-editor__bar">
         <h2 className="cl-author__title">
           {t("authorSource", { file })}
-          {dirty && <span className="cl-editor-tab__dirty"> ● {t("unsaved")}</span>}
+          {dirty && <span className="cl-editor-tab__dirty"> ● {te("unsaved")}</span>}
         </h2>
         <button type="button" data-testid="author-download" onClick={download}>
           {t("download")}
@@ -108,7 +108,7 @@ function AuthorEditor({
       </div>
       <p className="cl-editor__status" role="status" data-testid="author-status">
         {saveState.kind === "saving"
-          ? t("saving")
+          ? te("saving")
           : saveState.kind === "idle"
             ? t("authorHelp")
             : saveState.message}
@@ -126,7 +126,7 @@ function AuthorEditor({
             label={t("authorSource", { file })}
           />
           {lint.elsewhere.length > 0 && (
-            <ul className="cl-author__elsewhere" aria-label={t("problems")}>
+            <ul className="cl-author__elsewhere" aria-label={te("problems")}>
               {lint.elsewhere.map((d, i) => (
                 <li key={i} className={`is-${d.severity}`}>
                   <code>

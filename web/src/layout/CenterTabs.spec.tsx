@@ -4,8 +4,8 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 
-vi.mock("./EditorPane.tsx", () => ({ EditorPane: () => <p>editor pane</p> }));
-vi.mock("./AuthorMode.tsx", () => ({
+vi.mock("../editor/EditorPane.tsx", () => ({ EditorPane: () => <p>editor pane</p> }));
+vi.mock("../author/AuthorMode.tsx", () => ({
   AuthorMode: ({ chapterId, language }: { chapterId: string; language: string }) => (
     <p>
       author {chapterId} {language}
@@ -15,7 +15,7 @@ vi.mock("./AuthorMode.tsx", () => ({
 
 const { CenterTabs } = await import("./CenterTabs.tsx");
 const { OpenEditorButton } = await import("./OpenEditorButton.tsx");
-const { useEditorStore } = await import("./editorStore.ts");
+const { useEditorStore } = await import("../editor/editorStore.ts");
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -5,7 +5,11 @@ import { existsSync, lstatSync, realpathSync, renameSync, statSync, writeFileSyn
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Plugin } from "vite";
-import { DEV_LESSON_ENDPOINT, DEV_LESSON_HEADER, DEV_LESSON_HEADER_VALUE } from "./devLessonEndpoint.ts";
+import {
+  DEV_LESSON_ENDPOINT,
+  DEV_LESSON_HEADER,
+  DEV_LESSON_HEADER_VALUE,
+} from "../src/author/devLessonEndpoint.ts";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** `lessons/<dir>/…/<name>.md`, plain names only. */

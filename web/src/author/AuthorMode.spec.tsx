@@ -3,9 +3,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useLanguageStore } from "../i18n/languageStore.ts";
-import type { EditorMarker } from "./markers.ts";
+import type { EditorMarker } from "../editor/forAuthors.ts";
 
-vi.mock("./MonacoHost.tsx", () => import("./monacoHostStandIn.tsx"));
+vi.mock("../editor/MonacoHost.tsx", () => import("../editor/monacoHostStandIn.tsx"));
 
 const { AuthorMode } = await import("./AuthorMode.tsx");
 

@@ -1,6 +1,6 @@
 // The header's "Editor" button: brings the editor tab forward, or back to the terminal.
 import type { ReactNode } from "react";
-import { useEditorStore } from "./editorStore.ts";
+import { useEditorStore } from "../editor/index.ts";
 import { centerStrings } from "./centerStrings.ts";
 
 export function OpenEditorButton(): ReactNode {
