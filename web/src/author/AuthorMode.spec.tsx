@@ -18,6 +18,15 @@ const source = () => screen.getByTestId("monaco-stand-in") as HTMLTextAreaElemen
 const markers = (): EditorMarker[] => JSON.parse(source().dataset.markers ?? "[]") as EditorMarker[];
 
 describe("AuthorMode", () => {
+  it("previews quizzes with their right answers marked, and a challenge as one", () => {
+    render(<AuthorMode chapterId="example" language="en" />);
+    const quiz = screen.getByTestId("question-what-unshare-made");
+    expect(quiz.textContent).toContain("✓ Only a UTS namespace");
+    expect(quiz.querySelector("input")).toBeNull();
+    expect(screen.getByTestId("question-where-the-link-is").textContent).toContain("^/proc/");
+    expect(screen.getByText(/^Challenge: no run blocks/)).toBeTruthy();
+  });
+
   it("shows the lesson source beside its rendered preview", () => {
     render(<AuthorMode chapterId="example" language="en" />);
     expect(source().value).toMatch(/^---\nid: example/);

@@ -8,6 +8,7 @@ import type { LessonRuntime } from "../lessons/lessonRuntime.ts";
 import "../lessons/lessons.css";
 import { Markdown } from "../lessons/Markdown.tsx";
 import type { ParsedLesson } from "../lessons/parseLesson.ts";
+import { StepScope } from "../lessons/stepScope.ts";
 import { authorStrings } from "./strings.ts";
 
 const inertRuntime: LessonRuntime = {
@@ -61,8 +62,18 @@ export function LessonPreview({
           >
             <h3 className="cl-lesson-step-title">{t("previewStep", { n: index + 1, title: step.title })}</h3>
             {step.manual && <p className="cl-lesson-muted">{t("previewManual")}</p>}
+            {step.challenge && (
+              <p className="cl-lesson-muted">
+                {step.revealAfter
+                  ? t("previewChallengeAfter", { n: step.revealAfter })
+                  : t("previewChallenge")}
+              </p>
+            )}
             <div className="cl-lesson-prose">
-              <Markdown root={step.body} />
+              {/* Questions render with their right answers marked, and record nothing. */}
+              <StepScope.Provider value={{ chapterId: "", step, preview: true }}>
+                <Markdown root={step.body} />
+              </StepScope.Provider>
             </div>
             {step.hints.map((hint, i) => (
               <details key={i} className="cl-lesson-hint">

@@ -21,6 +21,8 @@ export const authorStrings = defineStrings(
     previewSolution: "Solution",
     previewHint: "Hint {n}",
     previewManual: "Reading step (no check)",
+    previewChallenge: "Challenge: no run blocks; the solution shows after the student asks twice",
+    previewChallengeAfter: "Challenge: no run blocks; the solution shows after {n} failed checks",
   },
   {
     author: "レッスン執筆モード",
@@ -40,5 +42,7 @@ export const authorStrings = defineStrings(
     previewSolution: "解答",
     previewHint: "ヒント {n}",
     previewManual: "読むだけのステップ (チェックなし)",
+    previewChallenge: "チャレンジ: run ブロックなし。学習者が 2 回求めると解答を表示",
+    previewChallengeAfter: "チャレンジ: run ブロックなし。チェックに {n} 回失敗すると解答を表示",
   },
 );
