@@ -1,5 +1,5 @@
 // A whole chapter, walked the way a student would: click Run on every block of every step,
-// and watch each step turn green by itself.
+// answer its quizzes, and watch each step turn green by itself.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -10,10 +10,22 @@ const CHAPTER = {
   file: join(import.meta.dirname, "..", "lessons", "02-namespaces", "en.md"),
 };
 
-function stepsOf(file: string): Array<{ id: string; manual: boolean }> {
-  return [...readFileSync(file, "utf8").matchAll(/^::::step\{#([\w-]+)( manual)?\}/gm)].map((m) => ({
+interface ChapterStep {
+  id: string;
+  manual: boolean;
+  /** A quiz step: each quiz's id and the labels of its right answers, as the student reads them. */
+  quizzes: { id: string; right: string[] }[];
+}
+
+function stepsOf(file: string): ChapterStep[] {
+  const source = readFileSync(file, "utf8");
+  return [...source.matchAll(/^::::step\{#([\w-]+)( manual)?\}\n([\s\S]*?)\n::::\n/gm)].map((m) => ({
     id: m[1] ?? "",
     manual: Boolean(m[2]),
+    quizzes: [...(m[3] ?? "").matchAll(/^:::quiz\{#([\w-]+)[^}]*\}\n([\s\S]*?)\n:::$/gm)].map((q) => ({
+      id: q[1] ?? "",
+      right: [...(q[2] ?? "").matchAll(/^- \[x\] (.+)$/gm)].map((r) => (r[1] ?? "").replace(/[`*]/g, "")),
+    })),
   }));
 }
 
@@ -31,6 +43,13 @@ test("every step of a chapter turns green by clicking Run", async ({ page }) => 
     await expect(section.locator(".cl-lesson-step-number")).toHaveText(`Step ${index + 1}`);
     if (step.manual) {
       await section.getByRole("button", { name: "Mark as done" }).click();
+    } else if (step.quizzes.length > 0) {
+      for (const quiz of step.quizzes) {
+        const form = section.getByTestId(`question-${quiz.id}`);
+        for (const label of quiz.right) await form.getByRole("radio", { name: label, exact: true }).check();
+        await form.getByRole("button", { name: "Check my answer" }).click();
+        await expect(form.getByText("✓ Right.")).toBeVisible();
+      }
     } else {
       const runs = section.getByRole("button", { name: /^Run in the terminal/ });
       const count = await runs.count();
