@@ -1,7 +1,7 @@
 // The one schema of stored lesson progress, used where progress enters the app: the browser's
 // storage (progressStore.ts, through storage/guardedStorage.ts) and a loaded session file.
 // Chapters are checked one by one, so one damaged chapter does not cost the others.
-import type { ReadResult } from "../storage/guardedStorage.ts";
+import { isRecord, readParsedEnvelope, type ReadResult } from "../storage/guardedStorage.ts";
 import { z } from "../zodConfig.ts";
 
 const answerSchema = z.object({
@@ -50,12 +50,10 @@ function describe(error: z.ZodError): string {
 /** Reads stored progress (`{ chapters }`): the chapters that check out, and what did not. */
 export function readProgress(stored: unknown): ReadResult<{ chapters: Record<string, ChapterProgress> }> {
   const chapters: Record<string, ChapterProgress> = {};
-  if (typeof stored !== "object" || stored === null || Array.isArray(stored))
-    return { state: { chapters }, problems: ["progress: not an object"] };
-  const raw = (stored as { chapters?: unknown }).chapters;
+  if (!isRecord(stored)) return { state: { chapters }, problems: ["progress: not an object"] };
+  const raw = stored.chapters;
   if (raw === undefined) return { state: { chapters }, problems: [] };
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    return { state: { chapters }, problems: ["chapters: not an object"] };
+  if (!isRecord(raw)) return { state: { chapters }, problems: ["chapters: not an object"] };
   const problems: string[] = [];
   for (const [id, value] of Object.entries(raw)) {
     const parsed = chapterProgressSchema.safeParse(value);
@@ -65,11 +63,12 @@ export function readProgress(stored: unknown): ReadResult<{ chapters: Record<str
   return { state: { chapters }, problems };
 }
 
-/** Reads progress as stored: zustand's `{ state, version }` envelope around `{ chapters }`. */
+/** Reads progress as stored (zustand's `{ state, version }` envelope around `{ chapters }`), e.g. from a session file. */
 export function readStoredProgress(
   stored: unknown,
 ): ReadResult<{ chapters: Record<string, ChapterProgress> }> {
-  if (typeof stored !== "object" || stored === null || !("state" in stored))
-    return { state: { chapters: {} }, problems: ["progress: no stored state"] };
-  return readProgress((stored as { state: unknown }).state);
+  const { value, problems } = readParsedEnvelope(stored, readProgress);
+  return value
+    ? { state: value.state, problems }
+    : { state: { chapters: {} }, problems: problems.map((p) => `progress: ${p}`) };
 }

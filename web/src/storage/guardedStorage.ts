@@ -14,7 +14,7 @@ export interface ReadResult<S> {
 
 export type StateReader<S> = (stored: unknown) => ReadResult<S>;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -29,6 +29,14 @@ export function readEnvelope<S>(
   } catch {
     return { problems: ["not JSON"] };
   }
+  return readParsedEnvelope(parsed, read);
+}
+
+/** The same, for an envelope already parsed (one inside a session file). */
+export function readParsedEnvelope<S>(
+  parsed: unknown,
+  read: StateReader<S>,
+): { value?: StorageValue<S>; problems: string[] } {
   if (!isRecord(parsed) || !("state" in parsed)) return { problems: ["no stored state"] };
   if (parsed.version !== undefined && typeof parsed.version !== "number")
     return { problems: ["version: not a number"] };
