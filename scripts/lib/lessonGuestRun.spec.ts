@@ -41,6 +41,7 @@ function lesson(steps: Step[]): Lesson {
       tags: [],
       authors: [],
       kind: "lesson",
+      restart: "setup",
     },
     summary: { type: "root", children: [] },
     objectives: [],

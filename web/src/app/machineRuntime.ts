@@ -3,6 +3,7 @@
 import { SETUP_TIMEOUT_MS, type LessonRuntime } from "../lessons/index.ts";
 import { focusPanelByName, type SnapshotSource } from "../panels/index.ts";
 import { useLayoutStore } from "../layout/layoutStore.ts";
+import { ownsSavedMachine } from "../persist/tabStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { openInEditor } from "../editor/index.ts";
@@ -48,6 +49,8 @@ export const lessonRuntime: LessonRuntime = {
     }
   },
   onCommandFinished: onPromptAfterCommand,
+  // As the header's "Reset machine": the saved machine is forgotten only by the tab that owns it.
+  resetMachine: () => vmHost.reset({ forget: ownsSavedMachine() }),
   onMachineReady: (listener) =>
     useVmStore.subscribe((state, before) => {
       const up = (s: typeof state) => s.phase === "ready" && s.promptShown;

@@ -72,7 +72,8 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
 
   const { lesson, fallback } = picked;
   const { meta } = lesson;
-  const restartable = setup.state !== "none";
+  const fresh = meta.restart === "fresh" && Boolean(runtime.resetMachine);
+  const restartable = setup.state !== "none" || fresh;
   const index = steps.indexOf(current);
   const done = countDone(
     progress,
@@ -209,14 +210,17 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
       <footer className="cl-lesson-reset">
         {confirmingReset ? (
           <div role="group" aria-label={restartable ? t("restartChapter") : t("resetChapter")}>
-            <p>{restartable ? t("restartQuestion") : t("resetQuestion")}</p>
+            <p>
+              {fresh ? t("restartFreshQuestion") : restartable ? t("restartQuestion") : t("resetQuestion")}
+            </p>
             <button
               type="button"
               className="cl-lesson-button cl-lesson-button--danger"
               onClick={() => {
                 resetChapter(chapter.id);
                 setConfirmingReset(false);
-                if (restartable) void setup.restart();
+                if (fresh) runtime.resetMachine?.();
+                else if (restartable) void setup.restart();
               }}
             >
               {restartable ? t("restartConfirm") : t("resetConfirm")}

@@ -34,6 +34,8 @@ function fakeRuntime() {
       return () => void listeners.delete(listener);
     },
     focusPanel: vi.fn<(name: string, highlight?: string) => void>(),
+    runSetup: vi.fn<(script: string) => Promise<boolean>>(async () => true),
+    resetMachine: vi.fn<() => void>(),
   } satisfies LessonRuntime;
   return {
     runtime,
@@ -182,13 +184,13 @@ describe("a step", () => {
 });
 
 describe("a chapter", () => {
-  it("resets its progress after a confirmation", () => {
-    useProgressStore.getState().markDone("example", "look-around");
-    open("#/chapter/example");
+  it("without a set-up, resets its progress after a confirmation", () => {
+    useProgressStore.getState().markDone("processes", "same-kernel");
+    open("#/chapter/processes");
     fireEvent.click(screen.getByRole("button", { name: "Reset chapter" }));
-    expect(progress()).toBeDefined();
+    expect(useProgressStore.getState().chapters.processes).toBeDefined();
     fireEvent.click(screen.getByRole("button", { name: "Clear progress" }));
-    expect(progress()?.steps ?? {}).toEqual({});
+    expect(useProgressStore.getState().chapters.processes?.steps ?? {}).toEqual({});
   });
 
   it("shows its outro once every step is done", () => {
@@ -315,6 +317,41 @@ describe("format v2 in the pane", () => {
     open("#/chapter/example");
     const about = screen.getByText("About this chapter").closest("details");
     expect(about?.querySelector("li code")?.textContent).toBe("/proc");
+  });
+});
+
+describe("Restart this chapter", () => {
+  it("runs the chapter's set-up when it opens, and again, forced, on restart", async () => {
+    useProgressStore.getState().markDone("example", "look-around");
+    const fake = open("#/chapter/example/step/look-around");
+    await waitFor(() => expect(fake.runtime.runSetup).toHaveBeenCalledTimes(1));
+    expect(fake.runtime.runSetup.mock.calls[0]?.[0]).toContain("/run/container-lab/chapter");
+    fireEvent.click(await screen.findByRole("button", { name: "Restart this chapter" }));
+    fireEvent.click(screen.getByRole("button", { name: "Restart" }));
+    await waitFor(() => expect(fake.runtime.runSetup).toHaveBeenCalledTimes(2));
+    // The restart skips the "already set up" test.
+    expect(fake.runtime.runSetup.mock.calls[1]?.[0]).not.toContain("&& exit 0");
+    expect(progress()?.steps["look-around"]).toBeUndefined();
+    expect(fake.runtime.resetMachine).not.toHaveBeenCalled();
+  });
+
+  it("puts a fresh machine in place when the chapter asks for `restart: fresh`", async () => {
+    const sources = realSources();
+    for (const path of Object.keys(sources).filter((p) => p.includes("00-example/"))) {
+      sources[path] = (sources[path] ?? "").replace("kind: template", "kind: template\nrestart: fresh");
+    }
+    useCourseStore.getState().show(buildCourse(sources, Object.keys(realCourse.assets)), realCourse.assets);
+    const fake = open("#/chapter/example/step/look-around");
+    // The button waits while the set-up runs.
+    await waitFor(() =>
+      expect(document.querySelector("[data-chapter-setup]")?.getAttribute("data-chapter-setup")).toBe(
+        "ready",
+      ),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Restart this chapter" }));
+    expect(screen.getByText(/on a fresh machine\?/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Restart" }));
+    expect(fake.runtime.resetMachine).toHaveBeenCalledTimes(1);
   });
 });
 

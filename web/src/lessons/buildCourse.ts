@@ -30,6 +30,8 @@ const SHARED_KEYS = [
   ["prerequisites", "prerequisites"],
   ["difficulty", "difficulty"],
   ["tags", "tags"],
+  ["kind", "kind"],
+  ["restart", "restart"],
 ] as const;
 
 export interface Chapter {
@@ -224,6 +226,20 @@ function compareLanguages(base: ParsedLesson, other: ParsedLesson, diagnostics: 
       other.sections[0],
       "step-ids-differ",
       `the section ids here (${sectionIds(other) || "none"}) differ from ${baseName} (${sectionIds(base) || "none"}); links point at them in every language`,
+    );
+  }
+  // The set-up runs the same commands in every language; only its comments are translated.
+  if (
+    base.meta &&
+    other.meta &&
+    commandLines(base.meta.setup ?? "").join("\n") !== commandLines(other.meta.setup ?? "").join("\n")
+  ) {
+    error(
+      diagnostics,
+      other.file,
+      other.metaPositions.setup ?? other.metaPositions.id,
+      "frontmatter-differs",
+      `\`setup\` runs other commands here than in ${baseName} (only comments may be translated)`,
     );
   }
   // A file without steps already has its own error; comparing against it would only add noise.

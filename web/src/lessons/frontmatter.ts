@@ -6,6 +6,7 @@ import { z } from "../zodConfig.ts";
 import {
   CHAPTER_KINDS,
   DIFFICULTIES,
+  RESTART_MODES,
   type Diagnostic,
   type LessonMeta,
   type SourcePoint,
@@ -33,6 +34,7 @@ export const frontmatterSchema = z.strictObject({
   updated: z.iso.date("must be a date written YYYY-MM-DD").optional(),
   kind: z.enum(CHAPTER_KINDS).default("lesson"),
   setup: text.optional(),
+  restart: z.enum(RESTART_MODES).default("setup"),
 });
 
 export const FRONTMATTER_KEYS = Object.keys(frontmatterSchema.shape);
@@ -129,6 +131,7 @@ export function parseFrontmatter(node: Yaml | undefined, file: string): Frontmat
     ...(data.updated ? { updated: data.updated } : {}),
     kind: data.kind,
     ...(data.setup ? { setup: data.setup } : {}),
+    restart: data.restart,
   };
   return { meta, positions, diagnostics };
 }

@@ -21,6 +21,14 @@ export type Difficulty = (typeof DIFFICULTIES)[number];
 export const CHAPTER_KINDS = ["lesson", "reference", "template"] as const;
 export type ChapterKind = (typeof CHAPTER_KINDS)[number];
 
+/**
+ * What "Restart this chapter" does: `setup` runs the chapter's set-up again; `fresh` puts a
+ * fresh machine in place (for chapters whose start no script can bring back), and the set-up
+ * then runs on it as on any fresh machine.
+ */
+export const RESTART_MODES = ["setup", "fresh"] as const;
+export type RestartMode = (typeof RESTART_MODES)[number];
+
 export interface LessonMeta {
   id: string;
   title: string;
@@ -35,6 +43,7 @@ export interface LessonMeta {
   kind: ChapterKind;
   /** Run by the agent as root when the chapter is opened or restarted: brings the machine to its start. */
   setup?: string;
+  restart: RestartMode;
 }
 
 export interface SourcePoint {

@@ -22,6 +22,8 @@ export interface LessonRuntime {
    * shell such as `unshare --uts bash` prints its first prompt. Returns an unsubscribe function.
    */
   onCommandFinished(listener: () => void): () => void;
+  /** Replaces the machine with a fresh one (a chapter with `restart: fresh`). Optional. */
+  resetMachine?(): void;
   /**
    * Calls `listener` each time the machine is up and at its first prompt again (after a reset
    * or a restore), when a chapter's set-up may be missing from it. Returns an unsubscribe function.

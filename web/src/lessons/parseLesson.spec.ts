@@ -38,6 +38,7 @@ describe("parseLesson on a good lesson", () => {
       authors: ["Fixture"],
       updated: "2026-01-31",
       kind: "lesson",
+      restart: "setup",
     });
   });
 

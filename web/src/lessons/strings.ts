@@ -93,6 +93,8 @@ export const lessonStrings = defineStrings(
     restartQuestion:
       "Start this chapter over? Your progress in it is cleared and the machine is put back to the chapter's starting point: the shell goes back to its first prompt, and what the chapter made is removed.",
     restartConfirm: "Restart",
+    restartFreshQuestion:
+      "Start this chapter over on a fresh machine? Your progress in it is cleared, and the machine is replaced by a new one, as after “Reset machine”: everything you made in it is gone.",
     settingUp: "Preparing the machine for this chapter…",
     setupFailed:
       "The machine could not be prepared for this chapter. Try “Restart this chapter”, or reset the machine.",
@@ -189,6 +191,8 @@ export const lessonStrings = defineStrings(
     restartQuestion:
       "このチャプターを最初からやり直しますか? このチャプターの進捗を消去し、マシンをチャプターの開始時点に戻します。シェルは最初のプロンプトに戻り、このチャプターで作ったものは削除されます。",
     restartConfirm: "やり直す",
+    restartFreshQuestion:
+      "まっさらなマシンでこのチャプターを最初からやり直しますか? このチャプターの進捗を消去し、「マシンをリセット」と同じようにマシンを新しいものに取り替えます。マシンの中で作ったものはすべて消えます。",
     settingUp: "このチャプターのためにマシンを準備しています…",
     setupFailed:
       "このチャプターのためのマシンの準備に失敗しました。「このチャプターをやり直す」を試すか、マシンをリセットしてください。",
