@@ -92,7 +92,7 @@ test("a broken lesson shows its error card and hot-reloads without rebooting the
   await expect(card).toContainText(/hint/);
   // The other chapters still work.
   await page.goto(`http://127.0.0.1:${PORT}/#/`);
-  await expect(page.getByRole("link", { name: /Start: A container in two pieces/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Start: Containers are processes/ })).toBeVisible();
 
   writeFileSync(join(DRAFT, "en.md"), lesson(":::hint\nFixed.\n:::"));
   await expect(page.getByRole("link", { name: /Start: Draft chapter/ })).toBeVisible({ timeout: 30_000 });

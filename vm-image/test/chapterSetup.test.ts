@@ -36,6 +36,31 @@ describe("chapter set-up", () => {
     expect(await sh(guest(), "grep -lx sleep /proc/[0-9]*/comm || echo none")).toBe("none\n");
   });
 
+  it("replaces a login shell that itself left the start (exec unshare, seccomp, another uid)", async () => {
+    const before = (await sh(guest(), 'echo "$CONSOLE_PID"')).trim();
+    guest().type("exec unshare --uts bash\n");
+    await guest().run("hostname changed");
+    expect((await sh(guest(), 'echo "$CONSOLE_PID"')).trim()).toBe(before);
+    expect((await runSetup("lab_reset_console", true)).exit_code).toBe(0);
+    // init starts a new console shell, in PID 1's namespaces.
+    const started = Date.now();
+    for (;;) {
+      const now = (
+        await sh(guest(), 'echo "$CONSOLE_PID"; cat "/proc/$CONSOLE_PID/comm" 2>/dev/null || true')
+      ).trim();
+      if (!now.startsWith(`${before}\n`) && now.endsWith("\nbash")) break;
+      if (Date.now() - started > 30_000) throw new Error(`no new console shell after 30 s (${now})`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await guest().run(
+      '[ "$(readlink /proc/$$/ns/uts)" = "$(readlink /proc/1/ns/uts)" ] && hostname',
+    );
+    expect(after.exitCode).toBe(0);
+    expect((await sh(guest(), 'echo "$CONSOLE_PID"')).trim()).not.toBe(before);
+    expect(await sh(guest(), "hostname")).toBe("containerlab\n");
+  });
+
   it("runs once per chapter on a machine unless restarted, and fails when a command fails", async () => {
     await guest().run("rm -f /tmp/setup-count");
     const count = "echo x >> /tmp/setup-count";

@@ -13,7 +13,8 @@ const MARKER = "/run/container-lab/chapter";
  * Helpers a setup script may call. `lab_reset_console`: ends every process of the console's
  * session except its login shell (nested `unshare … bash` shells, background jobs), and moves
  * that shell back to the root cgroup, so the student is back at the first prompt, in the
- * initial namespaces.
+ * initial namespaces. A login shell that is itself not as it started (other namespaces, a
+ * seccomp filter, another uid, no_new_privs) is ended as well; init respawns a fresh one.
  */
 const HELPERS = `lab_console_others() {
   local line fields stat
@@ -39,7 +40,24 @@ lab_reset_console() {
     sleep 0.1
     tries=$((tries + 1))
   done
+  # A login shell that itself left the start (\`exec unshare …\`, a seccomp filter, another uid)
+  # cannot be brought back: end it too, and init starts a fresh one.
+  if ! lab_is_pristine "$sid"; then
+    kill -KILL "$sid" 2>/dev/null || true
+    tries=0
+    while [ -e "/proc/$sid" ] && [ $tries -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
+    return 0
+  fi
   echo "$sid" > /sys/fs/cgroup/cgroup.procs
+}
+lab_is_pristine() {
+  local ns
+  for ns in /proc/1/ns/*; do
+    [ "$(readlink "$ns")" = "$(readlink "/proc/$1/ns/\${ns##*/}")" ] || return 1
+  done
+  grep -q '^Uid:[[:space:]]*0[[:space:]]*0[[:space:]]*0[[:space:]]*0$' "/proc/$1/status" &&
+    grep -q '^Seccomp:[[:space:]]*0$' "/proc/$1/status" &&
+    grep -q '^NoNewPrivs:[[:space:]]*0$' "/proc/$1/status"
 }
 
 `;
