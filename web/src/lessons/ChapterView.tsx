@@ -10,6 +10,7 @@ import { useLessonActions } from "./lessonContext.ts";
 import { formatRoute } from "./lessonRoute.ts";
 import { Markdown } from "./Markdown.tsx";
 import { pickLesson } from "./pickLesson.ts";
+import { RevealedHints } from "./RevealedHints.tsx";
 import { countDone, useProgressStore } from "./progressStore.ts";
 import { StepView } from "./StepView.tsx";
 import { lessonStrings } from "./strings.ts";
@@ -296,15 +297,7 @@ function OutroHints({ hints }: { hints: readonly Hint[] }): ReactNode {
   if (hints.length === 0) return null;
   return (
     <>
-      {hints.slice(0, shown).map((hint, i) => (
-        <aside key={i} className="cl-lesson-hint" aria-label={t("hint", { n: i + 1 })}>
-          <p className="cl-lesson-hint-title">
-            {t("hint", { n: i + 1 })}
-            {hint.label ? `: ${hint.label}` : ""}
-          </p>
-          <Markdown root={hint.body} />
-        </aside>
-      ))}
+      <RevealedHints hints={hints} shown={shown} />
       {shown < hints.length && (
         <button
           type="button"

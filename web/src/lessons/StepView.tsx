@@ -8,6 +8,7 @@ import { useLessonActions } from "./lessonContext.ts";
 import { quizzesPassed, solutionGate } from "./grading.ts";
 import { stepCompletion, type Step } from "./lessonModel.ts";
 import { Markdown } from "./Markdown.tsx";
+import { RevealedHints } from "./RevealedHints.tsx";
 import { useProgressStore } from "./progressStore.ts";
 import { lessonStrings } from "./strings.ts";
 import { StepScope } from "./stepScope.ts";
@@ -113,15 +114,7 @@ export function StepView({ chapterId, step, index, takeFocus }: StepViewProps): 
         </StepScope.Provider>
       </div>
 
-      {step.hints.slice(0, hintsShown).map((hint, i) => (
-        <aside key={i} className="cl-lesson-hint" aria-label={t("hint", { n: i + 1 })}>
-          <p className="cl-lesson-hint-title">
-            {t("hint", { n: i + 1 })}
-            {hint.label ? `: ${hint.label}` : ""}
-          </p>
-          <Markdown root={hint.body} />
-        </aside>
-      ))}
+      <RevealedHints hints={step.hints} shown={hintsShown} />
 
       <div className="cl-lesson-help">
         {hintsShown < step.hints.length && (
