@@ -1,22 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "./lessonModel.ts";
-import { parseLesson } from "./parseLesson.ts";
+import { FRONTMATTER, parse, where } from "./fixtures/parseHelpers.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
-const parse = (source: string) => parseLesson(source, "lessons/00-x/en.md", "en");
-/** Diagnostics as `line:col rule`, the part authors rely on. */
-const where = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`);
-
-const FRONTMATTER = `---
-id: x
-title: X
-summary: S
-objectives: [o]
-estimated_minutes: 1
-difficulty: beginner
----
-`;
 
 describe("parseLesson on a good lesson", () => {
   const lesson = parse(fixture("good.md"));

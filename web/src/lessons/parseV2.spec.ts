@@ -1,20 +1,8 @@
 // The constructs of lesson format v2: several checks with messages, challenges, quizzes,
 // predictions, chapter kinds and set-up, frontmatter Markdown, outro hints.
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "./lessonModel.ts";
-import { parseLesson } from "./parseLesson.ts";
+import { FRONTMATTER, parse, where } from "./fixtures/parseHelpers.ts";
 
-const parse = (source: string) => parseLesson(source, "lessons/00-x/en.md", "en");
-const where = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`);
-const FRONTMATTER = `---
-id: x
-title: X
-summary: S
-objectives: [o]
-estimated_minutes: 1
-difficulty: beginner
----
-`;
 /** A step around `body`; its first body line is line 12. */
 const inStep = (body: string, attributes = "#a") =>
   parse(`${FRONTMATTER}\n::::step{${attributes}}\n### A\n${body}\n::::\n`);
