@@ -15,7 +15,7 @@ describe("chapter set-up", () => {
       { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
     );
 
-  it("lab_reset_console ends nested shells and background jobs and leaves the login shell in the root cgroup", async () => {
+  it("lab_reset_console ends nested shells and background jobs and leaves the login shell in the console's cgroup", async () => {
     const login = (await sh(guest(), 'echo "$CONSOLE_PID"')).trim();
     await guest().run(
       "mkdir -p /sys/fs/cgroup/setup-test && echo $$ > /sys/fs/cgroup/setup-test/cgroup.procs",
@@ -28,10 +28,10 @@ describe("chapter set-up", () => {
     const result = await runSetup("lab_reset_console\nrmdir /sys/fs/cgroup/setup-test", true);
     expect(result).toMatchObject({ exit_code: 0, timed_out: false });
 
-    // The console is the login shell again, at a prompt, in the initial namespaces and root cgroup.
+    // The console is the login shell again, at a prompt, in the initial namespaces and the console's cgroup.
     const after = await guest().run("hostname; cat /proc/self/cgroup; jobs -r | wc -l");
     expect(after.exitCode).toBe(0);
-    expect(after.output.trim().split("\n").slice(-3)).toEqual(["containerlab", "0::/", "0"]);
+    expect(after.output.trim().split("\n").slice(-3)).toEqual(["containerlab", "0::/console", "0"]);
     expect((await sh(guest(), 'echo "$CONSOLE_PID"')).trim()).toBe(login);
     expect(await sh(guest(), "grep -lx sleep /proc/[0-9]*/comm || echo none")).toBe("none\n");
   });

@@ -28,10 +28,37 @@ describe("machine limits", () => {
       "p=$(pidof guest-agent); cat /proc/$p/cgroup /proc/$p/oom_score_adj /sys/fs/cgroup/guest-agent/memory.min /sys/fs/cgroup/guest-agent/cpu.weight",
     );
     expect(out.trim().split("\n")).toEqual(["0::/guest-agent", "-1000", String(12 * 1024 * 1024), "1000"]);
-    // The student's shell stays in the root cgroup, as the lessons expect.
-    expect((await sh(guest(), "cat /proc/$(pidof bash | awk '{print $NF}')/cgroup")).trim()).toBe("0::/");
     // What it runs is an ordinary process again: killable, in the agent's cgroup.
     expect((await sh(guest(), "cat /proc/self/oom_score_adj")).trim()).toBe("0");
+  });
+
+  it("runs the student's shell in the console's cgroup, where a fork bomb stops and cgroup.kill ends it", async () => {
+    const shell = (await sh(guest(), 'echo "$CONSOLE_PID"')).trim();
+    expect(
+      (await sh(guest(), `cat /proc/${shell}/cgroup /sys/fs/cgroup/console/pids.max`)).trim().split("\n"),
+    ).toEqual(["0::/console", "256"]);
+    guest().type(":(){ :|:& };:\n");
+    // The bomb reaches the limit and stays there; the agent, outside it, goes on answering.
+    let current = 0;
+    for (let tries = 0; tries < 60 && current < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      current = Number(await sh(guest(), "cat /sys/fs/cgroup/console/pids.current"));
+    }
+    expect(current).toBeGreaterThanOrEqual(200);
+    expect(current).toBeLessThanOrEqual(256);
+    expect(
+      Number((await sh(guest(), "sed -n 's/^max //p' /sys/fs/cgroup/console/pids.events")).trim()),
+    ).toBeGreaterThan(0);
+    const from = guest().output.length;
+    await sh(guest(), "echo 1 > /sys/fs/cgroup/console/cgroup.kill");
+    // init starts a new login shell, in the console's cgroup again, and it answers.
+    await guest().waitForOutput(/\]133;A/, 30_000, from);
+    const after = await guest().run(
+      "cat /proc/$$/cgroup; echo tasks=$(cat /sys/fs/cgroup/console/pids.current)",
+    );
+    expect(after.exitCode).toBe(0);
+    expect(after.output).toContain("0::/console");
+    expect(Number(/tasks=(\d+)/.exec(after.output)?.[1])).toBeLessThan(10);
   });
 
   it("restarts a killed agent, which answers again", async () => {

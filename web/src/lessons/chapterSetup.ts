@@ -12,8 +12,8 @@ const MARKER = "/run/container-lab/chapter";
 /**
  * Helpers a setup script may call. `lab_reset_console`: ends every process of the console's
  * session except its login shell (nested `unshare … bash` shells, background jobs), and moves
- * that shell back to the root cgroup, so the student is back at the first prompt, in the
- * initial namespaces. A login shell that is itself not as it started (other namespaces, a
+ * that shell back to the console's cgroup (/console, where the guest starts it), so the
+ * student is back at the first prompt, in the initial namespaces. A login shell that is itself not as it started (other namespaces, a
  * seccomp filter, another uid, no_new_privs) is ended as well; init respawns a fresh one.
  */
 const HELPERS = `lab_console_others() {
@@ -48,7 +48,7 @@ lab_reset_console() {
     while [ -e "/proc/$sid" ] && [ $tries -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
     return 0
   fi
-  echo "$sid" > /sys/fs/cgroup/cgroup.procs
+  echo "$sid" > /sys/fs/cgroup/console/cgroup.procs
 }
 lab_is_pristine() {
   local ns

@@ -15,6 +15,8 @@ export const persistStrings = defineStrings(
       "Not saved while a command is running in the terminal (finish it or press Ctrl-C). Your last save is kept.",
     "unhealthy.too-many-processes":
       "Not saved: the machine is flooded with processes (a fork bomb?). Your last save is kept.",
+    "unhealthy.console-pids-limit":
+      "Not saved: the processes in your terminal are multiplying up to their limit (a fork bomb?). echo 1 > /sys/fs/cgroup/console/cgroup.kill ends them all. Your last save is kept.",
     saveNow: "Save now",
     backToSave: "Back to my last save ({time})",
     download: "Download my session",
@@ -46,6 +48,8 @@ export const persistStrings = defineStrings(
       "ターミナルでコマンドの実行中は保存しません (終わるのを待つか Ctrl-C を押してください)。前回の保存はそのまま残っています。",
     "unhealthy.too-many-processes":
       "保存していません: プロセスがあふれています (フォーク爆弾かもしれません)。前回の保存はそのまま残っています。",
+    "unhealthy.console-pids-limit":
+      "保存していません: 端末のプロセスが上限まで増え続けています (フォーク爆弾かもしれません)。echo 1 > /sys/fs/cgroup/console/cgroup.kill ですべて終了できます。前回の保存はそのまま残っています。",
     saveNow: "今すぐ保存",
     backToSave: "最後の保存に戻る ({time})",
     download: "セッションをダウンロード",

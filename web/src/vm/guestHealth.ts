@@ -15,19 +15,61 @@ export function consoleVerdict(tail: string): ConsoleVerdict | undefined {
 }
 
 /**
- * More tasks than this and the machine is not worth saving: a fork bomb (the kernel allows
- * about 1670 in 128 MiB). A busy lab, podman included, stays under 200.
+ * More tasks than this and the machine is not worth saving: a fork bomb outside the console's
+ * cgroup (the kernel allows about 1670 in 128 MiB). A busy lab, podman included, stays under 200.
  */
 export const MAX_HEALTHY_TASKS = 1000;
 
-/** Reads /proc/loadavg's "running/total" field; undefined when it is not there. */
-export function taskCount(loadavg: string): number | undefined {
-  const match = /\s\d+\/(\d+)\s/.exec(loadavg);
-  return match ? Number(match[1]) : undefined;
+/**
+ * The console's cgroup this close to its pids.max (256) is a fork bomb stopped at the limit: the
+ * machine answers, but a save would bring the bomb back. A lesson's work stays far below it.
+ */
+export const CONSOLE_PIDS_FLOODED = 0.9;
+
+/**
+ * This many more tasks in the console's cgroup 0.2 s later, with the shell at its prompt, is a
+ * fork bomb on its way to the limit: measured, the first probes after one saw +14, +14, +9 on
+ * the way from 3 to 256 over 4 s (a save then kept the bomb, in the e2e). An idle shell's
+ * cgroup does not grow; a command that does is "command-running" anyway.
+ */
+export const CONSOLE_PIDS_SURGE = 6;
+
+/**
+ * What the agent's health probe prints: /proc/loadavg, then the console cgroup's pids.current
+ * and pids.max, and pids.current again 0.2 s later.
+ */
+export const HEALTH_PROBE =
+  "cat /proc/loadavg; c=/sys/fs/cgroup/console; cat $c/pids.current $c/pids.max 2>/dev/null && sleep 0.2 && cat $c/pids.current; true";
+
+export interface ProbeReading {
+  /** All tasks on the machine (loadavg's "running/total"); undefined when unreadable. */
+  tasks?: number;
+  /** The console cgroup's tasks, its limit and its tasks a moment later, when it has them. */
+  consolePids?: { current: number; max: number; later: number };
 }
 
-/** Why a machine is not saved: it does not answer, its shell is busy, or it is flooded. */
-export type UnhealthyReason = "not-answering" | "command-running" | "too-many-processes";
+/** Reads the output of HEALTH_PROBE. */
+export function readProbe(stdout: string): ProbeReading {
+  const [loadavg = "", ...pids] = stdout.split("\n");
+  const match = /\s\d+\/(\d+)\s/.exec(`${loadavg}\n`);
+  const reading: ProbeReading = match ? { tasks: Number(match[1]) } : {};
+  const [current, max, later] = pids.slice(0, 3).map((line) => (/^\d+$/.test(line) ? Number(line) : NaN));
+  if (current !== undefined && max !== undefined && later !== undefined && ![current, max, later].some(isNaN))
+    reading.consolePids = { current, max, later };
+  return reading;
+}
+
+/** A fork bomb in the console's cgroup: at its limit, or racing towards it. */
+function consoleFlooded({ current, max, later }: { current: number; max: number; later: number }): boolean {
+  return Math.max(current, later) >= max * CONSOLE_PIDS_FLOODED || later - current >= CONSOLE_PIDS_SURGE;
+}
+
+/**
+ * Why a machine is not saved: it does not answer, its shell is busy, it is flooded, or the
+ * console's processes are at their limit.
+ */
+export type UnhealthyReason =
+  "not-answering" | "command-running" | "too-many-processes" | "console-pids-limit";
 
 /**
  * Why the machine should not be saved now, or undefined when it may be. `atPrompt`: the shell
@@ -37,11 +79,13 @@ export function unhealthyReason(evidence: {
   health: string;
   agentAnswered: boolean;
   atPrompt: boolean;
-  tasks?: number;
+  reading: ProbeReading;
 }): UnhealthyReason | undefined {
-  if (evidence.health !== "ok" || !evidence.agentAnswered || evidence.tasks === undefined)
-    return "not-answering";
-  if (evidence.tasks > MAX_HEALTHY_TASKS) return "too-many-processes";
+  const { tasks, consolePids } = evidence.reading;
+  if (evidence.health !== "ok" || !evidence.agentAnswered || tasks === undefined) return "not-answering";
+  if (tasks > MAX_HEALTHY_TASKS) return "too-many-processes";
   if (!evidence.atPrompt) return "command-running";
+  // A fork bomb's own command returns to the prompt at once, while the bomb goes on.
+  if (consolePids && consoleFlooded(consolePids)) return "console-pids-limit";
   return undefined;
 }

@@ -165,8 +165,8 @@ describe("VmHost", () => {
     expect(useVmStore.getState().health).toBe("stopped");
   });
 
-  /** Answers the health probe a save starts with: /proc/loadavg says `loadavg`. */
-  async function answerProbe(loadavg: string): Promise<void> {
+  /** Answers the health probe a save starts with: /proc/loadavg (and the console's pids) say `stdout`. */
+  async function answerProbe(stdout: string): Promise<void> {
     await vi.waitFor(() => expect(worker().posted.some((m) => m.type === "agent-request")).toBe(true));
     const probe = worker().posted.find((m) => m.type === "agent-request");
     if (probe?.type !== "agent-request") throw new Error("no probe");
@@ -174,7 +174,7 @@ describe("VmHost", () => {
       type: "agent-response",
       id: probe.id,
       ok: true,
-      result: { exit_code: 0, stdout: loadavg, stderr: "" },
+      result: { exit_code: 0, stdout, stderr: "" },
     });
   }
 
@@ -196,6 +196,15 @@ describe("VmHost", () => {
     const bombed = host.save();
     await answerProbe("40.0 20.0 5.0 400/1650 9999\n");
     expect(await bombed).toMatchObject({ ok: false, unhealthy: "too-many-processes" });
+    expect(worker().posted.some((m) => m.type === "save")).toBe(false);
+  });
+
+  it("does not save a machine whose console cgroup is filling up to its process limit", async () => {
+    worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
+    worker().emit({ type: "mark", mark: { kind: "input" } });
+    const bombed = host.save();
+    await answerProbe("20.0 5.0 1.0 30/120 3000\n40\n256\n95\n");
+    expect(await bombed).toMatchObject({ ok: false, unhealthy: "console-pids-limit" });
     expect(worker().posted.some((m) => m.type === "save")).toBe(false);
   });
 

@@ -4,7 +4,14 @@
 import { AgentError, type AgentErrorCode, type AgentRequestType, type AgentRequests } from "./protocol.ts";
 import type { ShellMark } from "./osc133.ts";
 import { IMAGE_FILES } from "./guestConfig.ts";
-import { consoleVerdict, taskCount, unhealthyReason, type UnhealthyReason } from "./guestHealth.ts";
+import {
+  consoleVerdict,
+  HEALTH_PROBE,
+  readProbe,
+  unhealthyReason,
+  type ProbeReading,
+  type UnhealthyReason,
+} from "./guestHealth.ts";
 import { useVmStore } from "./vmStore.ts";
 import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
 
@@ -145,21 +152,21 @@ export class VmHost {
   private async whyNotSave(): Promise<UnhealthyReason | undefined> {
     // The probe itself is the evidence that the agent answers now.
     let agentAnswered = false;
-    let tasks: number | undefined;
+    let reading: ProbeReading = {};
     try {
       const { stdout } = await this.request(
         "exec",
-        { cmd: "cat /proc/loadavg", timeout_ms: 2000 },
+        { cmd: HEALTH_PROBE, timeout_ms: 2000 },
         { timeoutMs: 3000 },
       );
       agentAnswered = true;
-      tasks = taskCount(stdout);
+      reading = readProbe(stdout);
     } catch {
-      tasks = undefined;
+      reading = {};
     }
     const { health, promptShown, commandRunning } = useVmStore.getState();
     const atPrompt = this.evidence.promptSeen || (promptShown && !commandRunning);
-    return unhealthyReason({ health, agentAnswered, atPrompt, tasks });
+    return unhealthyReason({ health, agentAnswered, atPrompt, reading });
   }
 
   /** The machine's state, gzip'd, for a download. */
