@@ -64,7 +64,6 @@ function QuestionView({
   const quiz = question.role === "quiz";
   const [picked, setPicked] = useState<number[]>(() => (Array.isArray(saved?.value) ? saved.value : []));
   const [text, setText] = useState(() => (typeof saved?.value === "string" ? saved.value : ""));
-  const [attempted, setAttempted] = useState(false);
   const name = useId();
   const promptId = useId();
   // A quiz is settled once right; a prediction once made.
@@ -75,7 +74,6 @@ function QuestionView({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (settled || empty) return;
-    setAttempted(true);
     if (quiz) answer(chapterId, stepId, question.id, value, gradeAnswer(question, value));
     else answer(chapterId, stepId, question.id, value);
   };
@@ -88,8 +86,7 @@ function QuestionView({
           : [...now, index].sort((a, b) => a - b),
     );
 
-  const shownValue = saved?.value;
-  const wrong = quiz && saved !== undefined && saved.correct === false && (attempted || saved.tries > 0);
+  const wrong = quiz && saved?.correct === false;
   return (
     <form
       className={`cl-lesson-question${settled ? " is-settled" : ""}${wrong ? " is-wrong" : ""}`}
@@ -140,7 +137,6 @@ function QuestionView({
       <Verdict
         question={question}
         saved={saved}
-        shownValue={shownValue}
         render={render}
         onObserve={() => observe(chapterId, stepId, question.id)}
       />
@@ -151,19 +147,18 @@ function QuestionView({
 function Verdict({
   question,
   saved,
-  shownValue,
   render,
   onObserve,
 }: {
   question: Question;
   saved: Answer | undefined;
-  shownValue: Answer["value"] | undefined;
   render: RenderRoot;
   onObserve: () => void;
 }): ReactNode {
   const t = lessonStrings.useStrings();
-  if (!saved || shownValue === undefined) return null;
-  const pickedChoices = Array.isArray(shownValue) ? shownValue.flatMap((i) => question.choices[i] ?? []) : [];
+  if (!saved) return null;
+  const { value } = saved;
+  const pickedChoices = Array.isArray(value) ? value.flatMap((i) => question.choices[i] ?? []) : [];
   const explanations = pickedChoices.flatMap((choice, i) =>
     choice.explanation ? [<div key={i}>{render(choice.explanation)}</div>] : [],
   );
@@ -179,12 +174,11 @@ function Verdict({
     );
   }
   const expected = question.choices.filter((c) => c.correct);
-  const yours = typeof shownValue === "string" ? shownValue : pickedChoices.length ? null : undefined;
   return (
     <div className="cl-lesson-question-verdict" role="status" aria-live="polite">
       <p className="cl-lesson-question-grade">{t("yourPrediction")}</p>
-      {yours !== undefined && yours !== null ? (
-        <blockquote className="cl-lesson-prediction">{yours}</blockquote>
+      {typeof value === "string" ? (
+        <blockquote className="cl-lesson-prediction">{value}</blockquote>
       ) : (
         <div className="cl-lesson-prediction">
           {pickedChoices.map((c, i) => (
@@ -204,9 +198,7 @@ function Verdict({
           {expected.length > 0 && (
             <>
               <p className="cl-lesson-question-grade">
-                {question.choices.every(
-                  (c, i) => c.correct === (Array.isArray(shownValue) && shownValue.includes(i)),
-                )
+                {question.choices.every((c, i) => c.correct === (Array.isArray(value) && value.includes(i)))
                   ? `✓ ${t("predictedRight")}`
                   : t("predictedOther")}
               </p>
