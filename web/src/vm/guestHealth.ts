@@ -41,11 +41,18 @@ export const CONSOLE_PIDS_SURGE = 6;
 export const HEALTH_PROBE =
   "cat /proc/loadavg; c=/sys/fs/cgroup/console; cat $c/pids.current $c/pids.max 2>/dev/null && sleep 0.2 && cat $c/pids.current; true";
 
+/** The console cgroup's tasks, its pids.max, and its tasks again 0.2 s later. */
+export interface ConsolePids {
+  current: number;
+  max: number;
+  later: number;
+}
+
 export interface ProbeReading {
   /** All tasks on the machine (loadavg's "running/total"); undefined when unreadable. */
   tasks?: number;
-  /** The console cgroup's tasks, its limit and its tasks a moment later, when it has them. */
-  consolePids?: { current: number; max: number; later: number };
+  /** When the console cgroup has them (not on an older image, nor with pids.max "max"). */
+  consolePids?: ConsolePids;
 }
 
 /** Reads the output of HEALTH_PROBE. */
@@ -53,14 +60,16 @@ export function readProbe(stdout: string): ProbeReading {
   const [loadavg = "", ...pids] = stdout.split("\n");
   const match = /\s\d+\/(\d+)\s/.exec(`${loadavg}\n`);
   const reading: ProbeReading = match ? { tasks: Number(match[1]) } : {};
-  const [current, max, later] = pids.slice(0, 3).map((line) => (/^\d+$/.test(line) ? Number(line) : NaN));
-  if (current !== undefined && max !== undefined && later !== undefined && ![current, max, later].some(isNaN))
+  const numbers = pids.slice(0, 3);
+  if (numbers.length === 3 && numbers.every((line) => /^\d+$/.test(line))) {
+    const [current, max, later] = numbers.map(Number) as [number, number, number];
     reading.consolePids = { current, max, later };
+  }
   return reading;
 }
 
 /** A fork bomb in the console's cgroup: at its limit, or racing towards it. */
-function consoleFlooded({ current, max, later }: { current: number; max: number; later: number }): boolean {
+function consoleFlooded({ current, max, later }: ConsolePids): boolean {
   return Math.max(current, later) >= max * CONSOLE_PIDS_FLOODED || later - current >= CONSOLE_PIDS_SURGE;
 }
 

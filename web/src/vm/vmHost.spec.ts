@@ -190,30 +190,35 @@ describe("VmHost", () => {
     expect(await saving).toMatchObject({ ok: true, savedAt: 7 });
   });
 
-  it("does not save a machine flooded with processes", async () => {
+  /** A save after the shell's `mark`, with the probe answering `stdout`: what it returns, once no save was sent. */
+  async function refusedSave(mark: "input" | "output", stdout: string): Promise<unknown> {
     worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
-    worker().emit({ type: "mark", mark: { kind: "input" } });
-    const bombed = host.save();
-    await answerProbe("40.0 20.0 5.0 400/1650 9999\n");
-    expect(await bombed).toMatchObject({ ok: false, unhealthy: "too-many-processes" });
+    worker().emit({ type: "mark", mark: { kind: mark } });
+    const saving = host.save();
+    await answerProbe(stdout);
+    const result = await saving;
     expect(worker().posted.some((m) => m.type === "save")).toBe(false);
+    return result;
+  }
+
+  it("does not save a machine flooded with processes", async () => {
+    expect(await refusedSave("input", "40.0 20.0 5.0 400/1650 9999\n")).toMatchObject({
+      ok: false,
+      unhealthy: "too-many-processes",
+    });
   });
 
   it("does not save a machine whose console cgroup is filling up to its process limit", async () => {
-    worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
-    worker().emit({ type: "mark", mark: { kind: "input" } });
-    const bombed = host.save();
-    await answerProbe("20.0 5.0 1.0 30/120 3000\n40\n256\n95\n");
-    expect(await bombed).toMatchObject({ ok: false, unhealthy: "console-pids-limit" });
-    expect(worker().posted.some((m) => m.type === "save")).toBe(false);
+    expect(await refusedSave("input", "20.0 5.0 1.0 30/120 3000\n40\n256\n95\n")).toMatchObject({
+      ok: false,
+      unhealthy: "console-pids-limit",
+    });
   });
 
   it("does not save a machine whose shell is still running a command", async () => {
-    worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
-    worker().emit({ type: "mark", mark: { kind: "output" } });
-    const hung = host.save();
-    await answerProbe("0.10 0.05 0.01 1/58 300\n");
-    expect(await hung).toMatchObject({ ok: false, unhealthy: "command-running" });
-    expect(worker().posted.some((m) => m.type === "save")).toBe(false);
+    expect(await refusedSave("output", "0.10 0.05 0.01 1/58 300\n")).toMatchObject({
+      ok: false,
+      unhealthy: "command-running",
+    });
   });
 });

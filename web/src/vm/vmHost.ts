@@ -162,7 +162,7 @@ export class VmHost {
       agentAnswered = true;
       reading = readProbe(stdout);
     } catch {
-      reading = {};
+      // No answer: agentAnswered stays false, and that is the reason given.
     }
     const { health, promptShown, commandRunning } = useVmStore.getState();
     const atPrompt = this.evidence.promptSeen || (promptShown && !commandRunning);
