@@ -4,9 +4,10 @@
 // meets it), and on a fresh machine (as a student who jumps straight to it). A chapter's
 // `setup:` is what makes both work. Exit status 1 on any lint error or failed step, 2 on a
 // usage error.
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { buildCourse, type Chapter } from "../web/src/lessons/buildCourse.ts";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Chapter } from "../web/src/lessons/buildCourse.ts";
+import { chapterFileKey, formatSize, guestFilesDir } from "../web/src/lessons/chapterFiles.ts";
 import { hasErrors } from "../web/src/lessons/lessonModel.ts";
 import { IMAGE_FILES } from "../web/src/vm/guestConfig.ts";
 import { parseLessonCheckArgs, USAGE, type LessonCheckArgs } from "./lib/lessonCheckArgs.ts";
@@ -18,13 +19,14 @@ import {
   formatTotals,
   reportJson,
 } from "./lib/lessonReport.ts";
-import { readLessonTree, selectChapters } from "./lib/lessonSources.ts";
+import { readLessonTree, selectChapters, type LessonTree } from "./lib/lessonSources.ts";
 import { NodeGuest } from "./lib/nodeGuest.ts";
-import { DIST_DIR, REPO_ROOT } from "./lib/paths.ts";
+import { DIST_DIR } from "./lib/paths.ts";
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: LessonCheckArgs;
   let chapters: Chapter[];
+  let tree: LessonTree;
   try {
     args = parseLessonCheckArgs(argv);
     if (args.help) {
@@ -32,13 +34,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     // The whole course is parsed even for one chapter: links and prerequisites point across chapters.
-    const tree = readLessonTree(REPO_ROOT);
-    chapters = selectChapters(
-      buildCourse(tree.sources, tree.assets).chapters,
-      args.paths,
-      REPO_ROOT,
-      process.cwd(),
-    );
+    tree = readLessonTree(args.course);
+    chapters = selectChapters(tree.chapters, args.paths, tree, process.cwd());
   } catch (error) {
     console.error(`lessons:check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -46,16 +43,34 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const diagnostics = chapters.flatMap((chapter) => chapter.diagnostics);
   for (const line of formatDiagnostics(diagnostics)) console.log(line);
+  if (tree.config && tree.courseDir) {
+    const courseDir = tree.courseDir;
+    const own = chapters.filter((c) => tree.absoluteDirs[c.folder]?.startsWith(courseDir)).length;
+    console.log(
+      `course ${relative(process.cwd(), courseDir) || "."}: ${own} chapter(s) of its own, ${chapters.length - own} of the lab's, in ${tree.languages.join(" and ")}`,
+    );
+  }
+  for (const chapter of chapters.filter((c) => c.files.length > 0)) {
+    const total = chapter.files.reduce((sum, file) => sum + file.size, 0);
+    console.log(
+      `${tree.dirs[chapter.folder]}/files: ${chapter.files.length} file(s), ${formatSize(total)} → ${guestFilesDir(chapter.id)}`,
+    );
+    for (const file of chapter.files)
+      console.log(`  ${file.path}  ${formatSize(file.size)}  ${file.mode.toString(8)}`);
+  }
 
   const results: ChapterResult[] = [];
   // A reference page has nothing to run; it is linted like the rest.
+  const kind = (chapter: Chapter) => Object.values(chapter.lessons)[0]?.meta.kind;
   const provable = chapters.filter(
     (chapter) =>
-      !hasErrors(chapter.diagnostics) && chapter.lessons.en && chapter.lessons.en.meta.kind !== "reference",
+      !hasErrors(chapter.diagnostics) &&
+      Object.keys(chapter.lessons).length > 0 &&
+      kind(chapter) !== "reference",
   );
   for (const chapter of chapters) {
-    if (!provable.includes(chapter) && !args.lintOnly && chapter.lessons.en?.meta.kind !== "reference")
-      console.log(`lessons/${chapter.folder}: not run in the guest (fix its errors first)`);
+    if (!provable.includes(chapter) && !args.lintOnly && kind(chapter) !== "reference")
+      console.log(`${chapter.dir}: not run in the guest (fix its errors first)`);
   }
   if (!args.lintOnly && provable.length > 0) {
     if (!existsSync(join(DIST_DIR, IMAGE_FILES.kernel))) {
@@ -74,7 +89,7 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       let previous: Chapter | null = null;
       for (const chapter of provable) {
-        results.push(await proveChapter(chapter, chained, previous ? `after ${previous.id}` : "fresh"));
+        results.push(await proveChapter(chapter, tree, chained, previous ? `after ${previous.id}` : "fresh"));
         previous = chapter;
       }
     } finally {
@@ -84,7 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const chapter of provable.slice(1)) {
       const guest = await NodeGuest.restore(fresh);
       try {
-        results.push(await proveChapter(chapter, guest, "fresh"));
+        results.push(await proveChapter(chapter, tree, guest, "fresh"));
       } finally {
         guest.destroy();
       }
@@ -96,18 +111,35 @@ async function main(argv: readonly string[]): Promise<number> {
   return hasErrors(diagnostics) || results.some((r) => r.failed > 0) ? 1 : 0;
 }
 
-async function proveChapter(chapter: Chapter, guest: NodeGuest, start: ChapterStart): Promise<ChapterResult> {
-  const lesson = chapter.lessons.en;
-  if (!lesson) throw new Error(`lessons/${chapter.folder} has no English lesson`);
-  // Checks and commands are the same in every language (the linter makes sure), so English proves them all.
+async function proveChapter(
+  chapter: Chapter,
+  tree: LessonTree,
+  guest: NodeGuest,
+  start: ChapterStart,
+): Promise<ChapterResult> {
+  const lesson = chapter.lessons.en ?? Object.values(chapter.lessons)[0];
+  if (!lesson) throw new Error(`${chapter.dir} has no lesson`);
+  // Checks and commands are the same in every language (the linter makes sure), so one proves them all.
   console.log(
-    `lessons/${chapter.folder} (${lesson.meta.id}), ${start === "fresh" ? "on a fresh machine" : start.replace("after ", "after chapter ")}`,
+    `${chapter.dir} (${lesson.meta.id}), ${start === "fresh" ? "on a fresh machine" : start.replace("after ", "after chapter ")}`,
   );
   const width = Math.max(8, ...lesson.steps.map((s) => s.id.length));
   const started = Date.now();
-  const run = await runChapterInGuest(guest, lesson, (step) => {
-    for (const line of formatStep(step, width)) console.log(line);
-  });
+  const run = await runChapterInGuest(
+    guest,
+    lesson,
+    (step) => {
+      for (const line of formatStep(step, width)) console.log(line);
+    },
+    {
+      files: chapter.files,
+      read: async (file) => {
+        const path = tree.filePaths[chapterFileKey(chapter.folder, file.path)];
+        if (!path) throw new Error("not in the course folder");
+        return new Uint8Array(readFileSync(path));
+      },
+    },
+  );
   const result = { ...run, start, ms: Date.now() - started };
   console.log(formatChapterSummary(result));
   return result;

@@ -4,14 +4,26 @@ import { defineConfig } from "vite";
 import { machineImage } from "./vite/machineImage.ts";
 import { precompress } from "./vite/precompress.ts";
 import { serviceWorker } from "./vite/serviceWorker.ts";
-import { watchLessons } from "./vite/watchLessons.ts";
 import { devLessonWriter } from "./vite/devLessonWriter.ts";
+import { coursePlugin, courseDirFromEnv } from "./vite/coursePlugin.ts";
+import { readCourseTree } from "./vite/courseFolder.ts";
+
+// The course to serve or build: lessons/, or an instructor's folder (COURSE_DIR, which the
+// npm scripts set from `--course DIR`).
+const courseDir = courseDirFromEnv();
 
 export default defineConfig({
   root: import.meta.dirname,
   // Relative asset URLs: the built lab works under any base path (a USB stick's server, a subfolder).
   base: "./",
-  plugins: [react(), machineImage(), serviceWorker(), watchLessons(), devLessonWriter(), precompress()],
+  plugins: [
+    react(),
+    machineImage(),
+    serviceWorker(),
+    coursePlugin(courseDir),
+    devLessonWriter({ chapterDirs: () => readCourseTree(courseDir).absoluteDirs }),
+    precompress(),
+  ],
   worker: { format: "es" },
   resolve: {
     alias: [

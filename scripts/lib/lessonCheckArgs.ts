@@ -1,27 +1,38 @@
-// Command line of lessons:check: `[--lint-only] [--json FILE] [path…]`.
+// Command line of lessons:check: `[--course DIR] [--lint-only] [--json FILE] [path…]`.
+import { courseDirFrom } from "../../web/vite/courseFolder.ts";
 
 export interface LessonCheckArgs {
+  /** An instructor's course folder (absolute); the lab's own lessons/ when absent. */
+  course?: string;
   paths: string[];
   lintOnly: boolean;
   json?: string;
   help: boolean;
 }
 
-export const USAGE = `usage: npm run lessons:check -- [--lint-only] [--json FILE] [path...]
+export const USAGE = `usage: npm run lessons:check -- [--course DIR] [--lint-only] [--json FILE] [path...]
 
 Lints every lesson (frontmatter, directives, steps, translations, links, assets) and, unless
 --lint-only, proves each chapter in the real guest: every check must fail before its step's
 solution is typed into the console and pass after it.
 
-  path          a chapter folder or lesson file (default: all of lessons/)
+  --course DIR  check the course in DIR (its course.yaml, its chapters and the built-in ones it
+                keeps); default: COURSE_DIR, else the lab's own lessons/
+  path          a chapter folder or lesson file (default: the whole course)
   --lint-only   skip the guest
   --json FILE   also write the report as JSON: {chapters:[{id, steps, passed, failed, ms}]}`;
 
-export function parseLessonCheckArgs(argv: readonly string[]): LessonCheckArgs {
-  const args: LessonCheckArgs = { paths: [], lintOnly: false, help: false };
+export function parseLessonCheckArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): LessonCheckArgs {
+  const course = courseDirFrom(argv, env);
+  const args: LessonCheckArgs = { ...(course ? { course } : {}), paths: [], lintOnly: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
-    if (arg === "--lint-only") args.lintOnly = true;
+    if (arg === "--course") i++;
+    else if (arg.startsWith("--course=")) continue;
+    else if (arg === "--lint-only") args.lintOnly = true;
     else if (arg === "--help" || arg === "-h") args.help = true;
     else if (arg === "--json" || arg.startsWith("--json=")) {
       const file = arg === "--json" ? argv[++i] : arg.slice("--json=".length);

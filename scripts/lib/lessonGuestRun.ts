@@ -2,6 +2,7 @@
 // console, each step's checks failing before its solution is typed and passing after it. A
 // reading or quiz step types its run blocks instead, since later steps may build on them.
 // The checks run through the same runChecks as in the app.
+import { placeChapterFiles, type ChapterFile } from "../../web/src/lessons/chapterFiles.ts";
 import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
 import { commandLines } from "../../web/src/lessons/commandLines.ts";
 import { stepCompletion, type Lesson, type Step } from "../../web/src/lessons/lessonModel.ts";
@@ -47,14 +48,50 @@ class StepFailure extends Error {
   }
 }
 
+/** A chapter's `files/`, and how to read each from the course folder. */
+export interface ChapterPayload {
+  files: readonly ChapterFile[];
+  read(file: ChapterFile): Promise<Uint8Array>;
+}
+
 export async function runChapterInGuest(
   guest: LessonGuest,
   lesson: Lesson,
   onStep: (result: StepResult) => void = () => {},
+  payload: ChapterPayload = { files: [], read: () => Promise.reject(new Error("no files")) },
 ): Promise<ChapterResult> {
   const started = Date.now();
   const results: StepResult[] = [];
-  const setupFailure = lesson.meta.setup ? await runSetup(guest, lesson.meta.id, lesson.meta.setup) : null;
+  // As in the app: the files first, then the set-up (an empty one when there are only files).
+  const placed = await placeChapterFiles(lesson.meta.id, payload.files, {
+    exec: async (script) =>
+      (
+        await guest.agent.request(
+          "exec",
+          { cmd: script, timeout_ms: SETUP_TIMEOUT_MS },
+          { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
+        )
+      ).exit_code === 0,
+    write: async (path, content, mode) => {
+      try {
+        await guest.agent.request(
+          "write_file",
+          { path, content, encoding: "base64", mode },
+          { timeoutMs: SETUP_TIMEOUT_MS },
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    read: payload.read,
+  });
+  const setup = lesson.meta.setup ?? (payload.files.length > 0 ? "true" : undefined);
+  const setupFailure = placed
+    ? { message: `the chapter's files could not be placed: ${placed}` }
+    : setup
+      ? await runSetup(guest, lesson.meta.id, setup)
+      : null;
   if (setupFailure) {
     const result: StepResult = { id: "(setup)", status: "fail", ms: Date.now() - started, ...setupFailure };
     results.push(result);

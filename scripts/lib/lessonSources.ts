@@ -1,53 +1,62 @@
-// Reads lessons/ from disk into what buildCourse takes: Markdown sources and asset paths,
-// keyed by repository path (`lessons/<folder>/<file>`) like the app's Vite loader does.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+// Reads the course from disk into what buildCourse takes (web/vite/courseFolder.ts does the
+// reading, as for the app), and picks the chapters a command line names.
+import { isAbsolute, relative, resolve } from "node:path";
 import type { Chapter } from "../../web/src/lessons/buildCourse.ts";
-import { LESSONS_DIR } from "../../web/src/lessons/buildCourse.ts";
+import { buildCourse } from "../../web/src/lessons/buildCourse.ts";
+import { BUILTIN_LESSONS, readCourseTree, type CourseTree } from "../../web/vite/courseFolder.ts";
 
-export interface LessonTree {
-  sources: Record<string, string>;
-  assets: string[];
+export type { CourseTree };
+
+export interface LessonTree extends CourseTree {
+  chapters: Chapter[];
 }
 
-export function readLessonTree(repoRoot: string): LessonTree {
-  const sources: Record<string, string> = {};
-  const assets: string[] = [];
-  const root = join(repoRoot, LESSONS_DIR);
-  for (const folder of readdirSync(root).sort()) {
-    const dir = join(root, folder);
-    if (!statSync(dir).isDirectory()) continue;
-    for (const name of readdirSync(dir).sort()) {
-      const path = `${LESSONS_DIR}/${folder}/${name}`;
-      if (!statSync(join(dir, name)).isFile()) continue;
-      if (name.endsWith(".md")) sources[path] = readFileSync(join(dir, name), "utf8");
-      else assets.push(path);
-    }
-  }
-  return { sources, assets };
+/** The course (lessons/, or the course folder), parsed and linted as the app does. */
+export function readLessonTree(courseDir?: string, cwd = process.cwd()): LessonTree {
+  const tree = readCourseTree(courseDir, cwd);
+  const { chapters } = buildCourse(tree.sources, Object.keys(tree.assets), {
+    languages: tree.languages,
+    dirs: tree.dirs,
+    files: tree.files,
+  });
+  return { ...tree, chapters };
 }
+
+const inside = (parent: string, child: string) => {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+};
 
 /**
- * The chapters a command-line path points at: the lessons folder (all), a chapter folder, or a
- * file in one. Throws for a path that names no chapter, so a typo does not pass silently.
+ * The chapters a command-line path points at: the course folder or lessons/ (all), a chapter
+ * folder, or a file in one. Throws for a path that names no chapter, so a typo does not pass
+ * silently.
  */
 export function selectChapters(
   chapters: readonly Chapter[],
   paths: readonly string[],
-  repoRoot: string,
+  tree: Pick<CourseTree, "absoluteDirs" | "courseDir">,
   cwd: string,
 ): Chapter[] {
   if (paths.length === 0) return [...chapters];
+  const roots = [BUILTIN_LESSONS, ...(tree.courseDir ? [tree.courseDir] : [])];
   const selected = new Set<Chapter>();
   for (const path of paths) {
     const absolute = isAbsolute(path) ? path : resolve(cwd, path);
-    const rel = relative(repoRoot, absolute).split(sep).join("/").replace(/\/$/, "");
+    if (roots.some((root) => resolve(root) === absolute.replace(/\/$/, ""))) {
+      const root = roots.find((r) => resolve(r) === absolute.replace(/\/$/, "")) ?? "";
+      for (const chapter of chapters)
+        if (inside(root, tree.absoluteDirs[chapter.folder] ?? "")) selected.add(chapter);
+      continue;
+    }
     const matches = chapters.filter((chapter) => {
-      const dir = `${LESSONS_DIR}/${chapter.folder}`;
-      return rel === LESSONS_DIR || rel === dir || rel.startsWith(`${dir}/`);
+      const dir = tree.absoluteDirs[chapter.folder];
+      return dir !== undefined && inside(dir, absolute);
     });
     if (matches.length === 0)
-      throw new Error(`${path}: not a chapter folder or lesson file under ${LESSONS_DIR}/`);
+      throw new Error(
+        `${path}: not a chapter folder or lesson file of the course (${relative(cwd, tree.courseDir ?? BUILTIN_LESSONS) || "."}/)`,
+      );
     for (const chapter of matches) selected.add(chapter);
   }
   return chapters.filter((chapter) => selected.has(chapter));

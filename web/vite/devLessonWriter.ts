@@ -1,6 +1,7 @@
 // A Vite dev-server plugin (Node side; never imported by the app): lets author mode save a
-// lesson file to disk under `npm run dev`. It writes only Markdown under lessons/, only on
-// POST, only from the dev server's own page, and refuses anything that escapes lessons/.
+// lesson file to disk under `npm run dev`. It writes only Markdown under lessons/ (or in the
+// chapter folders of the course being served), only on POST, only from the dev server's own
+// page, and refuses anything that escapes them.
 import { existsSync, lstatSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
@@ -21,8 +22,15 @@ const inside = (parent: string, child: string) => {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 };
 
-/** The file a request may write, or a reason why not. */
-export function resolveLessonFile(repoRoot: string, path: unknown): { file: string } | { error: string } {
+/**
+ * The file a request may write, or a reason why not. `chapterDirs` (folder → absolute path)
+ * places a course's chapters, which live outside lessons/, under their real folders.
+ */
+export function resolveLessonFile(
+  repoRoot: string,
+  path: unknown,
+  chapterDirs: Readonly<Record<string, string>> = {},
+): { file: string } | { error: string } {
   if (
     typeof path !== "string" ||
     !LESSON_PATH.test(path) ||
@@ -30,8 +38,9 @@ export function resolveLessonFile(repoRoot: string, path: unknown): { file: stri
   ) {
     return { error: "path must be lessons/<folder>/<name>.md" };
   }
-  const lessons = join(repoRoot, "lessons");
-  const file = resolve(repoRoot, path);
+  const chapterDir = chapterDirs[path.split("/")[1] ?? ""];
+  const lessons = chapterDir ? dirname(chapterDir) : join(repoRoot, "lessons");
+  const file = resolve(lessons, path.slice("lessons/".length));
   if (!inside(lessons, file)) return { error: "path leaves lessons/" };
   const folder = dirname(file);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) return { error: "the folder does not exist" };
@@ -80,7 +89,10 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-export function createLessonWriteHandler(repoRoot: string) {
+export function createLessonWriteHandler(
+  repoRoot: string,
+  chapterDirs: () => Readonly<Record<string, string>> = () => ({}),
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== "POST") return send(res, 405, { error: "POST only" }, { Allow: "POST" });
     if (req.headers[DEV_LESSON_HEADER] !== DEV_LESSON_HEADER_VALUE || !sameOrigin(req)) {
@@ -98,7 +110,7 @@ export function createLessonWriteHandler(repoRoot: string) {
     }
     const { path, content } = (request ?? {}) as { path?: unknown; content?: unknown };
     if (typeof content !== "string") return send(res, 400, { error: "content must be a string" });
-    const target = resolveLessonFile(repoRoot, path);
+    const target = resolveLessonFile(repoRoot, path, chapterDirs());
     if ("error" in target) return send(res, 400, { error: target.error });
     // Write beside the target and rename over it: Vite's watcher never sees half a file.
     const temporary = join(dirname(target.file), `.${process.pid}.${Date.now()}.tmp`);
@@ -109,8 +121,10 @@ export function createLessonWriteHandler(repoRoot: string) {
 }
 
 /** Add to web/vite.config.ts `plugins`; active under `vite` (serve) only, never in a build. */
-export function devLessonWriter(options: { repoRoot?: string } = {}): Plugin {
-  const handle = createLessonWriteHandler(options.repoRoot ?? REPO_ROOT);
+export function devLessonWriter(
+  options: { repoRoot?: string; chapterDirs?: () => Readonly<Record<string, string>> } = {},
+): Plugin {
+  const handle = createLessonWriteHandler(options.repoRoot ?? REPO_ROOT, options.chapterDirs);
   return {
     name: "container-lab-dev-lesson-writer",
     apply: "serve",

@@ -8,6 +8,7 @@ import { SessionMenu } from "../persist/SessionMenu.tsx";
 import { OpenEditorButton } from "../layout/OpenEditorButton.tsx";
 import { useKioskStore } from "../kiosk/kioskStore.ts";
 import { appStrings } from "./strings.ts";
+import { courseInfo, courseTitle } from "../lessons/index.ts";
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", ja: "日本語" };
 
@@ -16,13 +17,15 @@ export function Header() {
   const { language, setLanguage } = useLanguageStore();
   const { collapsed, toggle } = useLayoutStore();
   const phase = useVmStore((s) => s.phase);
-  // A kiosk whose instructor fixed the language offers no switch.
-  const languageFixed = useKioskStore((s) => s.active && s.config?.language !== undefined);
+  // A kiosk whose instructor fixed the language, or a course written in one, offers no switch.
+  const kioskLanguage = useKioskStore((s) => s.active && s.config?.language !== undefined);
+  const languageFixed = kioskLanguage || courseInfo.language !== undefined;
+  const course = courseTitle(language);
   return (
     <header className="app-header">
       <div className="app-header__brand">
-        <h1>{t("title")}</h1>
-        <span className="app-header__tagline">{t("tagline")}</span>
+        <h1 data-testid="course-title">{course ?? t("title")}</h1>
+        <span className="app-header__tagline">{course ? t("title") : t("tagline")}</span>
       </div>
       <MachineStatus />
       <nav className="app-header__actions" aria-label={t("title")}>

@@ -48,6 +48,20 @@ export const lessonRuntime: LessonRuntime = {
       return false;
     }
   },
+  writeFile: async (path, base64, mode) => {
+    if (useVmStore.getState().phase !== "ready") return false;
+    try {
+      // A file of a few MiB crosses the emulated console at roughly 1 MB/s.
+      await vmHost.request(
+        "write_file",
+        { path, content: base64, encoding: "base64", mode },
+        { timeoutMs: SETUP_TIMEOUT_MS },
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  },
   onCommandFinished: onPromptAfterCommand,
   // As the header's "Reset machine": the saved machine is forgotten only by the tab that owns it.
   resetMachine: () => vmHost.reset({ forget: ownsSavedMachine() }),

@@ -15,6 +15,7 @@ import { countDone, useProgressStore } from "./progressStore.ts";
 import { StepView } from "./StepView.tsx";
 import { lessonStrings } from "./strings.ts";
 import { useChapterSetup } from "./useChapterSetup.ts";
+import { fetchChapterFile } from "./lessonFiles.ts";
 
 interface ChapterViewProps {
   chapter: Chapter;
@@ -34,7 +35,12 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
   const [aboutOpen] = useState(() => !progress || Object.keys(progress.steps).length === 0);
   const picked = pickLesson(chapter, language);
   const { runtime } = useLessonActions();
-  const setup = useChapterSetup(runtime, chapter.id, picked?.lesson.meta.setup);
+  const setup = useChapterSetup(runtime, {
+    chapterId: chapter.id,
+    setup: picked?.lesson.meta.setup,
+    files: chapter.files,
+    readFile: (file) => fetchChapterFile(chapter.folder, file),
+  });
   const steps = picked?.lesson.steps ?? [];
   const requested = stepId ? steps.find((s) => s.id === stepId) : undefined;
   const current =
@@ -66,7 +72,7 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
     return (
       <>
         {back}
-        <ErrorCard title={`lessons/${chapter.folder}`} diagnostics={chapter.diagnostics} />
+        <ErrorCard title={chapter.dir} diagnostics={chapter.diagnostics} />
       </>
     );
   }
@@ -148,6 +154,7 @@ export function ChapterView({ chapter, chapters, stepId }: ChapterViewProps): Re
       {setup.state === "failed" && (
         <p className="cl-lesson-danger" role="alert">
           {t("setupFailed")}
+          {setup.problem && <> ({setup.problem})</>}
         </p>
       )}
 

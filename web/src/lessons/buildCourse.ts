@@ -17,6 +17,9 @@ import {
 import { parseRoute } from "./lessonRoute.ts";
 import { parseLesson, type ParsedLesson } from "./parseLesson.ts";
 import type { Rule } from "./lessonRules.ts";
+import { checkChapterFiles, type ChapterFile, type FileEntry } from "./chapterFiles.ts";
+
+export type { ChapterFile, FileEntry };
 
 /** Files next to a lesson that the app serves (keep in sync with the glob in lessonFiles.ts). */
 export const ASSET_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "svg", "webp"] as const;
@@ -37,16 +40,29 @@ const SHARED_KEYS = [
 export interface Chapter {
   /** Folder under lessons/, e.g. `00-example`; its prefix orders the chapters. */
   folder: string;
+  /** Where the chapter's files are, as its diagnostics name them: `lessons/00-example`, or a course's folder. */
+  dir: string;
   /** The frontmatter id (the folder name without its prefix when the frontmatter is broken). */
   id: string;
   /** Lessons per language; empty when the chapter has errors. */
   lessons: Partial<Record<Language, Lesson>>;
   parsed: Partial<Record<Language, ParsedLesson>>;
   diagnostics: Diagnostic[];
+  /** The chapter's `files/` payload, placed in the guest before its set-up runs. */
+  files: ChapterFile[];
 }
 
 export interface Course {
   chapters: Chapter[];
+}
+
+export interface BuildOptions {
+  /** The languages every chapter must have (a course written in one language needs only it). */
+  languages?: readonly Language[];
+  /** Chapter folder → the path diagnostics name (`lessons/<folder>` when absent). */
+  dirs?: Readonly<Record<string, string>>;
+  /** Chapter folder → what its `files/` folder holds. */
+  files?: Readonly<Record<string, readonly FileEntry[]>>;
 }
 
 /**
@@ -56,7 +72,9 @@ export interface Course {
 export function buildCourse(
   sources: Readonly<Record<string, string>>,
   assetPaths: readonly string[],
+  options: BuildOptions = {},
 ): Course {
+  const languages = options.languages ?? LANGUAGES;
   const folders = new Map<string, Map<string, string>>();
   for (const [path, source] of Object.entries(sources)) {
     const [root, folder, name, ...rest] = path.split("/");
@@ -68,8 +86,14 @@ export function buildCourse(
 
   const chapters: Chapter[] = [...folders.keys()].sort(compareFolders).map((folder) => {
     const files = folders.get(folder) ?? new Map<string, string>();
-    return parseChapter(folder, files);
+    return parseChapter(folder, files, languages);
   });
+  for (const chapter of chapters) {
+    chapter.dir = options.dirs?.[chapter.folder] ?? chapter.dir;
+    const checked = checkChapterFiles(chapter, options.files?.[chapter.folder] ?? []);
+    chapter.files = checked.files;
+    chapter.diagnostics.push(...checked.diagnostics);
+  }
 
   const assets = new Set(assetPaths);
   const byId = new Map<string, Chapter>();
@@ -116,7 +140,19 @@ export function buildCourse(
       }
     }
   });
+  if (options.dirs)
+    for (const chapter of chapters) chapter.diagnostics = chapter.diagnostics.map(renameFiles(chapters));
   return { chapters };
+}
+
+/** Diagnostics name files as they sit on disk: a course's folder rather than `lessons/`. */
+function renameFiles(chapters: readonly Chapter[]): (d: Diagnostic) => Diagnostic {
+  const rename = (text: string) =>
+    text.replace(/\blessons\/([^/\s`:)]+)/g, (whole, folder: string) => {
+      const chapter = chapters.find((c) => c.folder === folder);
+      return chapter ? chapter.dir : whole;
+    });
+  return (d) => ({ ...d, file: rename(d.file), message: rename(d.message) });
 }
 
 function compareFolders(a: string, b: string): number {
@@ -141,7 +177,7 @@ function firstParsed(chapter: Chapter): ParsedLesson | undefined {
   return chapter.parsed.en ?? Object.values(chapter.parsed)[0];
 }
 
-function parseChapter(folder: string, files: Map<string, string>): Chapter {
+function parseChapter(folder: string, files: Map<string, string>, languages: readonly Language[]): Chapter {
   const diagnostics: Diagnostic[] = [];
   const parsed: Partial<Record<Language, ParsedLesson>> = {};
   const path = (name: string) => `${LESSONS_DIR}/${folder}/${name}`;
@@ -173,20 +209,22 @@ function parseChapter(folder: string, files: Map<string, string>): Chapter {
     parsed[language as Language] = lesson;
     diagnostics.push(...lesson.diagnostics);
   }
-  for (const language of LANGUAGES) {
+  for (const language of languages) {
     if (!parsed[language]) {
       error(
         diagnostics,
         anyFile,
         undefined,
         "missing-language",
-        `${language}.md is missing: every chapter is written in ${LANGUAGES.join(" and ")}`,
+        languages.length === 1
+          ? `${language}.md is missing: this course is written in ${language}`
+          : `${language}.md is missing: every chapter is written in ${languages.join(" and ")}`,
       );
     }
   }
 
   const folderId = folder.replace(/^\d+-/, "");
-  const base = parsed.en;
+  const base = parsed.en ?? Object.values(parsed)[0];
   for (const lesson of Object.values(parsed)) {
     if (goodFolder && lesson.meta && lesson.meta.id !== folderId) {
       error(
@@ -199,7 +237,15 @@ function parseChapter(folder: string, files: Map<string, string>): Chapter {
     }
     if (base && lesson !== base) compareLanguages(base, lesson, diagnostics);
   }
-  return { folder, id: base?.meta?.id ?? folderId, lessons: {}, parsed, diagnostics };
+  return {
+    folder,
+    dir: `${LESSONS_DIR}/${folder}`,
+    id: base?.meta?.id ?? folderId,
+    lessons: {},
+    parsed,
+    diagnostics,
+    files: [],
+  };
 }
 
 /** A translation must be the same chapter: same steps, same checks, same commands. */

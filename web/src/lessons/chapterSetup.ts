@@ -4,6 +4,8 @@
 // written in the guest itself (/run is in the saved machine and empty on a fresh one), so a
 // reload or a resumed machine does not undo the student's work by running it again.
 
+import { guestFilesDir } from "./chapterFiles.ts";
+
 /** How long a chapter's set-up may take (podman cleaning up can take a while). */
 export const SETUP_TIMEOUT_MS = 60_000;
 
@@ -62,14 +64,20 @@ lab_is_pristine() {
 
 `;
 
+/** Exits 0 when this machine has already been set up for the chapter. */
+export function isSetUpScript(chapterId: string): string {
+  return `[ "$(cat ${MARKER} 2>/dev/null)" = '${chapterId}' ]`;
+}
+
 /**
  * The script the agent runs for a chapter: skip when this machine is already set up for the
  * chapter (unless restarting), else the author's set-up, then remember the chapter.
  */
 export function setupScript(chapterId: string, setup: string, restart: boolean): string {
-  const skip = restart ? "" : `[ "$(cat ${MARKER} 2>/dev/null)" = '${chapterId}' ] && exit 0\n`;
+  const skip = restart ? "" : `${isSetUpScript(chapterId)} && exit 0\n`;
   return `${skip}${HELPERS}
 set -e
+export LAB_FILES='${guestFilesDir(chapterId)}'
 (
 ${setup}
 )

@@ -1,10 +1,11 @@
 // Parses and validates every lesson off the UI thread: it takes most of a second, and the
 // page must stay responsive (the student's terminal first of all) while it runs.
-import { buildCourse } from "./buildCourse.ts";
+import { buildCourse, type BuildOptions } from "./buildCourse.ts";
 
 export interface CourseRequest {
   sources: Record<string, string>;
   assetPaths: string[];
+  options: BuildOptions;
 }
 
 const scope = self as unknown as {
@@ -13,5 +14,5 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  scope.postMessage(buildCourse(event.data.sources, event.data.assetPaths));
+  scope.postMessage(buildCourse(event.data.sources, event.data.assetPaths, event.data.options));
 };

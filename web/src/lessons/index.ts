@@ -15,3 +15,4 @@ export { readStoredProgress } from "./progressRecord.ts";
 export { formatRoute, parseRoute, type LessonRoute } from "./lessonRoute.ts";
 export { PANEL_NAMES, type PanelName } from "./lessonModel.ts";
 export { lessonStrings } from "./strings.ts";
+export { courseInfo, courseTitle } from "./course.ts";

@@ -1,42 +1,41 @@
 /// <reference types="vite/client" />
-// Loads every lesson file and asset through Vite and hands them to the course store.
+// Loads every lesson file and asset of the course (web/vite/coursePlugin.ts makes them one
+// module) and hands them to the course store.
 // This module accepts its own hot updates: editing a lesson re-runs only this file, so the
 // pane re-renders with the new text while the VM modules, and the guest, keep running.
-import type { Course } from "./buildCourse.ts";
+import { assets, fileEntries, fileUrls, sources } from "virtual:container-lab/course";
+import { courseInfo } from "virtual:container-lab/course-info";
+import type { BuildOptions, Course } from "./buildCourse.ts";
+import { chapterFileKey, type ChapterFile } from "./chapterFiles.ts";
 import { useCourseStore } from "./courseStore.ts";
 import type { CourseRequest } from "./courseWorker.ts";
 
-// Globs are relative so they work whatever the Vite root; keep the extensions in sync with
-// ASSET_EXTENSIONS in buildCourse.ts.
-const markdown = import.meta.glob<string>("../../../lessons/*/*.md", {
-  query: "?raw",
-  import: "default",
-  eager: true,
-});
-const assets = import.meta.glob<string>("../../../lessons/*/*.{png,jpg,jpeg,gif,svg,webp}", {
-  query: "?url",
-  import: "default",
-  eager: true,
-});
-
-/** `../../../lessons/00-x/en.md` → `lessons/00-x/en.md`, the paths diagnostics use. */
-function byRepoPath(files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(files).map(([path, value]) => [path.replace(/^(\.\.\/)+/, ""), value]),
-  );
-}
-
 /** Repository path (`lessons/<folder>/<lang>.md`) → Markdown source, as written. */
-export const lessonSources: Readonly<Record<string, string>> = byRepoPath(markdown);
+export const lessonSources: Readonly<Record<string, string>> = sources;
 /** Repository path → URL the browser can load. */
-export const lessonAssets: Readonly<Record<string, string>> = byRepoPath(assets);
+export const lessonAssets: Readonly<Record<string, string>> = assets;
+
+const buildOptions: BuildOptions = {
+  languages: courseInfo.languages,
+  dirs: courseInfo.dirs,
+  files: fileEntries,
+};
+
+/** A file of a chapter's `files/`, as bytes, from the app's own origin. */
+export async function fetchChapterFile(folder: string, file: ChapterFile): Promise<Uint8Array> {
+  const url = fileUrls[chapterFileKey(folder, file.path)];
+  if (!url) throw new Error("not in this build of the course");
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 /** Parses on this thread: the parser is a chunk of its own, loaded only when needed. */
 async function parseHere(request: number): Promise<void> {
   const { buildCourse } = await import("./buildCourse.ts");
   useCourseStore
     .getState()
-    .show(buildCourse(lessonSources, Object.keys(lessonAssets)), lessonAssets, request);
+    .show(buildCourse(lessonSources, Object.keys(lessonAssets), buildOptions), lessonAssets, request);
 }
 
 /**
@@ -56,7 +55,11 @@ export async function loadLessons(): Promise<void> {
     worker.terminate();
     void parseHere(request);
   };
-  const message: CourseRequest = { sources: { ...lessonSources }, assetPaths: Object.keys(lessonAssets) };
+  const message: CourseRequest = {
+    sources: { ...lessonSources },
+    assetPaths: Object.keys(lessonAssets),
+    options: buildOptions,
+  };
   worker.postMessage(message);
 }
 

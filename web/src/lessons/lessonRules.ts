@@ -56,6 +56,7 @@ export const RULES = [
   "check-differs",
   "question-differs",
   "solution-differs",
+  "chapter-files",
   // links between chapters and to files
   "broken-link",
   "unsafe-link",

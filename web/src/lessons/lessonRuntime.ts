@@ -17,6 +17,11 @@ export interface LessonRuntime {
    */
   runSetup?(script: string): Promise<boolean>;
   /**
+   * Writes a file in the guest as root (base64 content, permission bits) and resolves whether
+   * it worked: how a chapter's `files/` reach the machine. Optional, like `runSetup`.
+   */
+  writeFile?(path: string, base64: string, mode: number): Promise<boolean>;
+  /**
    * Calls `listener` each time the console is back at a prompt after a command line was
    * accepted (OSC 133 C followed by B): after a command finished, and also when a nested
    * shell such as `unshare --uts bash` prints its first prompt. Returns an unsubscribe function.

@@ -1,27 +1,55 @@
 // Runs a chapter's `setup:` when the chapter opens on a machine not yet set up for it, again
 // when the machine comes back fresh (a reset), and on "Restart this chapter" (chapterSetup.ts
-// holds the rule of when the script itself skips).
+// holds the rule of when the script itself skips). A chapter with `files/` has them placed in
+// the guest first (chapterFiles.ts), each time its set-up runs.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { setupScript } from "./chapterSetup.ts";
+import { placeChapterFiles, type ChapterFile } from "./chapterFiles.ts";
+import { isSetUpScript, setupScript } from "./chapterSetup.ts";
 import type { LessonRuntime } from "./lessonRuntime.ts";
 
 export type SetupState = "none" | "running" | "ready" | "failed";
 
+export interface ChapterSetupInput {
+  chapterId: string;
+  setup: string | undefined;
+  files: readonly ChapterFile[];
+  /** The bytes of one of the chapter's files. */
+  readFile(file: ChapterFile): Promise<Uint8Array>;
+}
+
 export function useChapterSetup(
   runtime: LessonRuntime,
-  chapterId: string,
-  setup: string | undefined,
-): { state: SetupState; restart: () => Promise<void> } {
+  { chapterId, setup: authored, files, readFile }: ChapterSetupInput,
+): { state: SetupState; problem?: string; restart: () => Promise<void> } {
+  // Files alone still need placing: an empty set-up then does just that.
+  const setup = authored ?? (files.length > 0 ? "true" : undefined);
   const [state, setState] = useState<SetupState>(setup && runtime.runSetup ? "running" : "none");
+  const [problem, setProblem] = useState<string>();
   const generation = useRef(0);
+  const latest = useRef({ files, readFile });
+  latest.current = { files, readFile };
 
   const run = useCallback(
     async (restart: boolean): Promise<void> => {
-      if (!setup || !runtime.runSetup) return;
+      const { runSetup, writeFile } = runtime;
+      if (!setup || !runSetup) return;
       const mine = ++generation.current;
       setState("running");
-      const ok = await runtime.runSetup(setupScript(chapterId, setup, restart));
-      if (mine === generation.current) setState(ok ? "ready" : "failed");
+      setProblem(undefined);
+      const { files: payload, readFile: read } = latest.current;
+      let failure: string | null = null;
+      let ok: boolean;
+      if (payload.length === 0) ok = await runSetup(setupScript(chapterId, setup, restart));
+      else if (!restart && (await runSetup(isSetUpScript(chapterId)))) ok = true;
+      else {
+        failure = writeFile
+          ? await placeChapterFiles(chapterId, payload, { exec: runSetup, write: writeFile, read })
+          : "this machine cannot receive files";
+        ok = failure === null && (await runSetup(setupScript(chapterId, setup, true)));
+      }
+      if (mine !== generation.current) return;
+      setState(ok ? "ready" : "failed");
+      if (failure) setProblem(failure);
     },
     [runtime, chapterId, setup],
   );
@@ -35,5 +63,5 @@ export function useChapterSetup(
     };
   }, [run, runtime]);
 
-  return { state, restart: useCallback(() => run(true), [run]) };
+  return { state, ...(problem ? { problem } : {}), restart: useCallback(() => run(true), [run]) };
 }
