@@ -1,8 +1,10 @@
-// npm run kiosk [-- --config kiosk.json] [--port 4173]: serves the built lab for a workshop
-// station with the instructor's kiosk.json, and prints the Chromium command line to open it.
+// npm run kiosk [-- --config kiosk.json] [--course DIR] [--port 4173]: serves the built lab (of
+// the course in DIR, built if needed) for a workshop station with the instructor's kiosk.json,
+// and prints the Chromium command line to open it.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseKioskConfig } from "../web/src/kiosk/kioskConfig.ts";
+import { courseDirFrom } from "../web/vite/courseFolder.ts";
 import { ensureBuild, WEB_DIST } from "./lib/ensureBuild.ts";
 import { serveStatic } from "./lib/staticServer.ts";
 
@@ -31,7 +33,14 @@ if (configPath) {
 } else {
   console.log("no kiosk.json: all chapters, the browser's language, 10 minutes idle timeout");
 }
-ensureBuild();
+let course: string | undefined;
+try {
+  course = courseDirFrom(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+ensureBuild(course);
 const { url } = await serveStatic(WEB_DIST, port, { extra });
 const kioskUrl = `${url}?kiosk`;
 console.log(`Container Lab kiosk at ${kioskUrl}`);

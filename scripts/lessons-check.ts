@@ -5,7 +5,8 @@
 // `setup:` is what makes both work. Exit status 1 on any lint error or failed step, 2 on a
 // usage error.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
+import { displayPath } from "../web/vite/courseFolder.ts";
 import type { Chapter } from "../web/src/lessons/buildCourse.ts";
 import { chapterFileKey, formatSize, guestFilesDir } from "../web/src/lessons/chapterFiles.ts";
 import { hasErrors } from "../web/src/lessons/lessonModel.ts";
@@ -47,7 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const courseDir = tree.courseDir;
     const own = chapters.filter((c) => tree.absoluteDirs[c.folder]?.startsWith(courseDir)).length;
     console.log(
-      `course ${relative(process.cwd(), courseDir) || "."}: ${own} chapter(s) of its own, ${chapters.length - own} of the lab's, in ${tree.languages.join(" and ")}`,
+      `course ${displayPath(courseDir, process.cwd())}: ${own} chapter(s) of its own, ${chapters.length - own} of the lab's, in ${tree.languages.join(" and ")}`,
     );
   }
   for (const chapter of chapters.filter((c) => c.files.length > 0)) {

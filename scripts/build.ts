@@ -1,0 +1,66 @@
+// npm run build [-- --course DIR] [--out DIR]: the static site of a course. First the machine
+// snapshot (cached; build-snapshot.ts), then Vite bundles the app with the course's lessons and
+// files (web/vite/coursePlugin.ts reads COURSE_DIR). The output is plain files: any static
+// server, a sub-folder of one, or `npm run kiosk` on a workshop machine serves them.
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { build } from "vite";
+import { hasErrors } from "../web/src/lessons/lessonModel.ts";
+import { courseDirFrom } from "../web/vite/courseFolder.ts";
+import { recordBuiltCourse, WEB_DIST } from "./lib/ensureBuild.ts";
+import { readLessonTree } from "./lib/lessonSources.ts";
+import { REPO_ROOT } from "./lib/paths.ts";
+
+const USAGE = "usage: npm run build -- [--course DIR] [--out DIR]";
+
+function option(argv: readonly string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  if (index < 0) return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+  const value = argv[index + 1];
+  if (!value || value.startsWith("-")) throw new Error(`${name} needs a folder`);
+  return value;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let course: string | undefined;
+  let outDir: string;
+  try {
+    const unknown = argv.filter((a) => a.startsWith("-") && !/^--(course|out)(=|$)/.test(a));
+    if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]}`);
+    course = courseDirFrom(argv);
+    const out = option(argv, "--out");
+    outDir = out ? resolve(out) : WEB_DIST;
+  } catch (error) {
+    console.error(`build: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    // A broken course.yaml stops the build here, with its line; lesson errors do not (the
+    // built lab shows them on the chapter), but they are counted so nobody ships them unaware.
+    const tree = readLessonTree(course);
+    const broken = tree.chapters.filter((c) => hasErrors(c.diagnostics));
+    if (broken.length > 0)
+      console.warn(
+        `[build] ${broken.length} chapter(s) have errors (${broken.map((c) => c.dir).join(", ")}); \`npm run lessons:check${course ? ` -- --course ${course}` : ""}\` lists them`,
+      );
+    if (course) console.log(`[build] course ${course}: ${tree.chapters.length} chapter(s)`);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build-snapshot.ts"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
+  if (course) process.env.COURSE_DIR = course;
+  else delete process.env.COURSE_DIR;
+  await build({
+    configFile: resolve(REPO_ROOT, "web", "vite.config.ts"),
+    build: { outDir, emptyOutDir: true },
+  });
+  if (outDir === WEB_DIST) recordBuiltCourse(course);
+  console.log(`[build] ${outDir}`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
