@@ -1,36 +1,20 @@
-// Kiosk mode's strip under the header: the workshop's name, the "Next student" button, and a
-// warning before an idle station resets.
+// Kiosk mode's strip under the header: the workshop's name, the student's name when the kiosk
+// asks for it, the instructor's menu, the "Next student" button, and a warning before an idle
+// station resets.
 import { useEffect, useState } from "react";
-import { defineStrings } from "../i18n/defineStrings.ts";
+import { useClassRecords } from "./classRecords.ts";
+import { KioskMenu } from "./KioskMenu.tsx";
 import { useKioskStore } from "./kioskStore.ts";
 import { nextStudent } from "./nextStudent.ts";
-
-const strings = defineStrings(
-  {
-    kiosk: "Workshop station",
-    nextStudent: "Next student",
-    confirm: "Finish your session? The machine and your progress are cleared for the next student.",
-    idleWarning:
-      "No activity: this station resets for the next student in {seconds} s. Touch anything to stay.",
-    resetting: "Preparing a fresh station…",
-    configError: "This station's kiosk.json has a problem: {message}",
-  },
-  {
-    kiosk: "ワークショップ端末",
-    nextStudent: "次の受講者へ",
-    confirm: "セッションを終了しますか？ 次の受講者のためにマシンと進捗を消去します。",
-    idleWarning:
-      "操作がありません。あと {seconds} 秒でこの端末は次の受講者用にリセットされます。続けるには何か操作してください。",
-    resetting: "新しい端末を準備中…",
-    configError: "この端末の kiosk.json に問題があります: {message}",
-  },
-);
+import { kioskStrings } from "./strings.ts";
 
 const WARN_SECONDS = 30;
 
 export function KioskBar() {
   const { active, config, error, idleDeadline, resetting, resets } = useKioskStore();
-  const t = strings.useStrings();
+  const t = kioskStrings.useStrings();
+  const name = useClassRecords((s) => s.current.name ?? "");
+  const setName = useClassRecords((s) => s.setName);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
@@ -50,6 +34,20 @@ export function KioskBar() {
           {t("idleWarning", { seconds: secondsLeft })}
         </span>
       )}
+      <span className="kiosk-bar__spacer" />
+      {config?.askName && (
+        <label className="kiosk-bar__name">
+          {t("yourName")}{" "}
+          <input
+            type="text"
+            maxLength={80}
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+      )}
+      {config?.instructorPin && <KioskMenu pin={config.instructorPin} withNames={config.askName} />}
       <button
         type="button"
         data-testid="next-student"

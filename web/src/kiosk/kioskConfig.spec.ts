@@ -3,7 +3,7 @@ import { isKioskUrl, parseKioskConfig } from "./kioskConfig.ts";
 
 describe("kiosk config", () => {
   it("defaults to a 10 minute idle timeout when there is no kiosk.json", () => {
-    expect(parseKioskConfig(undefined)).toEqual({ idleTimeoutMinutes: 10 });
+    expect(parseKioskConfig(undefined)).toEqual({ idleTimeoutMinutes: 10, askName: false });
   });
 
   it("accepts an instructor's settings", () => {
@@ -15,6 +15,11 @@ describe("kiosk config", () => {
       language: "ja",
       idleTimeoutMinutes: 5,
       title: "Tokyo",
+      askName: false,
+    });
+    expect(parseKioskConfig('{"instructorPin":"0042","askName":true}')).toMatchObject({
+      instructorPin: "0042",
+      askName: true,
     });
   });
 
@@ -23,6 +28,8 @@ describe("kiosk config", () => {
     expect(() => parseKioskConfig('{"idleTimeoutMinutes":-1}')).toThrow(/idleTimeoutMinutes/);
     expect(() => parseKioskConfig('{"chapter":["x"]}')).toThrow(/kiosk.json/);
     expect(() => parseKioskConfig("{oops")).toThrow(/not valid JSON/);
+    expect(() => parseKioskConfig('{"instructorPin":1234}')).toThrow(/kiosk.json: instructorPin:/);
+    expect(() => parseKioskConfig('{"instructorPin":"12a4"}')).toThrow(/4 to 12 digits/);
   });
 
   it("is on with ?kiosk and off without it", () => {

@@ -15,6 +15,16 @@ export const kioskConfigSchema = z
       .default(10),
     /** Shown in the header, e.g. the workshop's name. */
     title: z.string().max(80).optional(),
+    /**
+     * Opens the instructor's menu (class records as CSV). Without it the station keeps records
+     * but offers no menu. kiosk.json is served to the station: keep the station in --kiosk mode.
+     */
+    instructorPin: z
+      .string()
+      .regex(/^\d{4,12}$/, "must be 4 to 12 digits, in quotes")
+      .optional(),
+    /** Asks each student for a name (optional to give) that the class records then carry. */
+    askName: z.boolean().default(false),
   })
   .strict();
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;

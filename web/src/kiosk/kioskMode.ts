@@ -4,6 +4,7 @@ import { useLanguageStore } from "../i18n/languageStore.ts";
 import { KioskConfigError, isKioskUrl, parseKioskConfig, type KioskConfig } from "./kioskConfig.ts";
 import { useKioskStore } from "./kioskStore.ts";
 import { nextStudent } from "./nextStudent.ts";
+import { useClassRecords } from "./classRecords.ts";
 import { useCourseStore } from "../lessons/index.ts";
 
 const ACTIVITY_EVENTS = ["keydown", "pointerdown", "pointermove", "wheel", "touchstart"] as const;
@@ -42,6 +43,7 @@ function idleTimer(minutes: number): () => void {
     if (Date.now() - lastArm > 1000) {
       lastArm = Date.now();
       arm();
+      useClassRecords.getState().noteActivity(lastArm);
     }
   };
   for (const type of ACTIVITY_EVENTS)

@@ -1,5 +1,8 @@
-// Hands the station to the next student: a fresh machine, no progress, the chapter list.
-import { useProgressStore } from "../lessons/index.ts";
+// Hands the station to the next student: the session's record for the instructor, then a
+// fresh machine, no progress, the chapter list.
+import { useCourseStore, useProgressStore } from "../lessons/index.ts";
+import { useClassRecords } from "./classRecords.ts";
+import { finishSession } from "./sessionRecord.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { usePersistStore } from "../persist/persistStore.ts";
@@ -8,6 +11,17 @@ import { useKioskStore } from "./kioskStore.ts";
 export async function nextStudent(): Promise<number> {
   const started = performance.now();
   useKioskStore.setState({ resetting: true });
+  const records = useClassRecords.getState();
+  const record = finishSession(
+    records.current,
+    useProgressStore.getState().chapters,
+    useCourseStore.getState().course.chapters,
+    records.nextSession,
+    Date.now(),
+    useKioskStore.getState().config?.askName ?? false,
+  );
+  if (record) records.add(record);
+  records.startNext();
   useProgressStore.setState({ chapters: {} });
   usePersistStore.setState({ dirty: false, lastSavedAt: undefined, error: undefined });
   window.location.hash = "";

@@ -16,3 +16,4 @@ export { formatRoute, parseRoute, type LessonRoute } from "./lessonRoute.ts";
 export { PANEL_NAMES, type PanelName } from "./lessonModel.ts";
 export { lessonStrings } from "./strings.ts";
 export { courseInfo, courseTitle } from "./course.ts";
+export type { Chapter, Course } from "./buildCourse.ts";
