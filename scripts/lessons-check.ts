@@ -1,4 +1,4 @@
-// npm run lessons:check [--lint-only] [--json FILE] [path…]
+// npm run lessons:check [--course DIR] [--lint-only] [--json FILE] [path…]
 // Lints the lessons, then proves each chapter in the real guest (v86 under Node), twice: in
 // course order on one machine (each chapter after the previous one's solutions, as a student
 // meets it), and on a fresh machine (as a student who jumps straight to it). A chapter's

@@ -18,6 +18,7 @@ export function readLessonTree(courseDir?: string, cwd = process.cwd()): LessonT
     languages: tree.languages,
     dirs: tree.dirs,
     files: tree.files,
+    omitted: tree.omitted,
   });
   return { ...tree, chapters };
 }

@@ -49,6 +49,16 @@ describe("a course folder", () => {
     const some = readCourseTree(course({ "course.yaml": "title: W\nbuiltin: [glossary]\n", ...own }));
     expect(Object.keys(some.dirs)).toEqual(["99-glossary", "01-hello"]);
     expect(some.dirs["99-glossary"]).toMatch(/lessons\/99-glossary$/);
+    // The glossary links to chapters the course left out: warnings the instructor chose, not errors.
+    const { chapters } = buildCourse(some.sources, Object.keys(some.assets), {
+      dirs: some.dirs,
+      omitted: some.omitted,
+    });
+    const glossary = chapters.find((c) => c.id === "glossary")?.diagnostics ?? [];
+    expect(glossary.length).toBeGreaterThan(0);
+    expect(glossary.every((d) => d.severity === "warning" && d.rule === "broken-link")).toBe(true);
+    expect(glossary[0]?.message).toMatch(/is a chapter of the lab that this course leaves out/);
+    expect(some.omitted).toContain("processes");
   });
 
   it("names the instructor's files in diagnostics", () => {

@@ -37,6 +37,8 @@ export interface CourseTree {
   dirs: Record<string, string>;
   /** Chapter folder → absolute path. */
   absoluteDirs: Record<string, string>;
+  /** Ids of the lab's own chapters this course leaves out. */
+  omitted: string[];
 }
 
 /** The course folder a command was given: `--course DIR`, else COURSE_DIR, else none. */
@@ -138,6 +140,7 @@ export function readCourseTree(courseDir?: string, cwd = process.cwd()): CourseT
     filePaths: {},
     dirs: {},
     absoluteDirs: {},
+    omitted: [],
   };
   if (!courseDir) {
     for (const folder of chapterFolders(BUILTIN_LESSONS))
@@ -183,6 +186,7 @@ export function readCourseTree(courseDir?: string, cwd = process.cwd()): CourseT
     throw new Error(
       `${displayPath(join(courseDir, clash), cwd)}: the lab's own chapter has this folder name too; rename yours, or leave \`${builtinId(clash)}\` out of \`builtin\` in ${configName}`,
     );
+  tree.omitted = builtins.filter((folder) => !kept.includes(folder)).map(builtinId);
   for (const folder of kept) addChapter(tree, folder, join(BUILTIN_LESSONS, folder), cwd);
   for (const folder of own) addChapter(tree, folder, join(courseDir, folder), cwd);
   return tree;

@@ -26,6 +26,7 @@ export function courseInfo(tree: CourseTree): CourseInfo {
     ...(tree.config?.language ? { language: tree.config.language } : {}),
     languages: [...tree.languages],
     dirs: tree.dirs,
+    omitted: tree.omitted,
   };
 }
 

@@ -8,9 +8,26 @@ import { useVmStore } from "../vm/vmStore.ts";
 import { usePersistStore } from "../persist/persistStore.ts";
 import { useKioskStore } from "./kioskStore.ts";
 
+/** The parsed course, for the record's titles and totals; the pane parses it soon after a load. */
+function courseLoaded(timeoutMs: number): Promise<void> {
+  if (useCourseStore.getState().loaded) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    const unsubscribe = useCourseStore.subscribe((state) => {
+      if (state.loaded) done();
+    });
+    function done() {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    }
+  });
+}
+
 export async function nextStudent(): Promise<number> {
   const started = performance.now();
   useKioskStore.setState({ resetting: true });
+  await courseLoaded(10_000);
   const records = useClassRecords.getState();
   const record = finishSession(
     records.current,

@@ -24,7 +24,8 @@ describe("a kiosk session's record", () => {
             "soft-limit": { doneAt: at + 3, withSolution: true, solutionShown: true },
           },
         },
-        processes: { steps: {}, currentStep: "look" },
+        processes: { steps: { "look-around": { hintsShown: 1 } } },
+        namespaces: { steps: {}, currentStep: "only-looked" },
       },
       chapters,
       3,
@@ -45,11 +46,30 @@ describe("a kiosk session's record", () => {
     });
   });
 
-  it("leaves nothing for a session without a chapter opened, and no name unless asked", () => {
+  it("still records a chapter the course does not have (yet), from the progress alone", () => {
+    const record = finishSession(
+      {},
+      {
+        gone: { steps: { a: { doneAt: at }, b: { hintsShown: 1 } } },
+        example: { steps: { "look-around": { doneAt: at } } },
+      },
+      chapters,
+      1,
+      at,
+      false,
+    );
+    expect(record?.chapters.map((c) => [c.id, c.stepsDone, c.steps])).toEqual([
+      ["example", 1, 10],
+      ["gone", 1, 2],
+    ]);
+  });
+
+  it("leaves nothing for a session where no chapter was worked in, and no name unless asked", () => {
     expect(finishSession({ startedAt: at }, {}, chapters, 1, at, true)).toBeNull();
+    expect(finishSession({}, { example: { steps: {}, currentStep: "x" } }, chapters, 1, at, true)).toBeNull();
     const record = finishSession(
       { name: "Aiko" },
-      { example: { steps: {}, currentStep: "x" } },
+      { example: { steps: { "look-around": { doneAt: at } } } },
       chapters,
       1,
       at,

@@ -62,9 +62,32 @@ function summarize(chapter: Chapter, progress: ChapterProgress): ChapterSummary 
   };
 }
 
+/** A chapter the course no longer has (or has not parsed yet): what the progress alone says. */
+function fromProgressOnly(id: string, progress: ChapterProgress): ChapterSummary {
+  const steps = Object.values(progress.steps);
+  const answers = steps.flatMap((s) => Object.values(s.answers ?? {})).filter((a) => a.correct !== undefined);
+  return {
+    id,
+    title: id,
+    stepsDone: steps.filter((s) => s.doneAt !== undefined).length,
+    steps: steps.length,
+    challengesAlone: 0,
+    challengesWithSolution: 0,
+    challenges: 0,
+    quizCorrect: answers.filter((a) => a.correct).length,
+    quizQuestions: answers.length,
+    quizTries: answers.reduce((sum, a) => sum + a.tries, 0),
+  };
+}
+
+function order(chapters: readonly Chapter[], id: string): number {
+  const index = chapters.findIndex((c) => c.id === id);
+  return index < 0 ? chapters.length : index;
+}
+
 /**
- * The record of a session that ends now, or null when the student did nothing worth keeping
- * (opened no chapter): an idle station resetting leaves no empty rows.
+ * The record of a session that ends now, or null when the student did nothing in any chapter:
+ * an idle station resetting leaves no empty rows.
  */
 export function finishSession(
   session: SessionInProgress,
@@ -74,10 +97,14 @@ export function finishSession(
   now: number,
   keepName: boolean,
 ): SessionRecord | null {
-  const worked = chapters.flatMap((chapter) => {
-    const mine = progress[chapter.id];
-    return mine && (Object.keys(mine.steps).length > 0 || mine.currentStep) ? [summarize(chapter, mine)] : [];
-  });
+  // A chapter only looked at (no step done, tried, hinted or answered) is not one worked in.
+  const worked = Object.entries(progress)
+    .filter(([, mine]) => Object.keys(mine.steps).length > 0)
+    .map(([id, mine]) => {
+      const chapter = chapters.find((c) => c.id === id);
+      return chapter ? summarize(chapter, mine) : fromProgressOnly(id, mine);
+    })
+    .sort((a, b) => order(chapters, a.id) - order(chapters, b.id));
   if (worked.length === 0) return null;
   const startedAt = session.startedAt ?? now;
   const name = keepName ? session.name?.trim().slice(0, 80) : undefined;

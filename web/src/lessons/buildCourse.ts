@@ -63,6 +63,11 @@ export interface BuildOptions {
   dirs?: Readonly<Record<string, string>>;
   /** Chapter folder → what its `files/` folder holds. */
   files?: Readonly<Record<string, readonly FileEntry[]>>;
+  /**
+   * Ids of the lab's chapters a course leaves out: a kept chapter's link to one is a warning
+   * (the instructor chose it), not an error.
+   */
+  omitted?: readonly string[];
 }
 
 /**
@@ -115,7 +120,7 @@ export function buildCourse(
   }
   chapters.forEach((chapter, index) => {
     for (const parsed of Object.values(chapter.parsed)) {
-      checkLinks(parsed, chapter, byId, assets);
+      checkLinks(parsed, chapter, byId, assets, options.omitted ?? []);
       checkPrerequisites(parsed, chapter, index, chapters, byId);
     }
     chapter.diagnostics.sort(
@@ -392,11 +397,12 @@ function checkLinks(
   chapter: Chapter,
   byId: Map<string, Chapter>,
   assets: Set<string>,
+  omitted: readonly string[],
 ): void {
   for (const link of parsed.links) {
     const url = link.url.trim();
-    const report = (rule: Rule, message: string) =>
-      error(chapter.diagnostics, parsed.file, link, rule, message);
+    const report = (rule: Rule, message: string, severity: Diagnostic["severity"] = "error") =>
+      error(chapter.diagnostics, parsed.file, link, rule, message, severity);
     const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
     if (scheme) {
       if (!SAFE_SCHEMES.includes(scheme))
@@ -417,7 +423,13 @@ function checkLinks(
         const steps = first
           ? [...first.steps.map((s) => s.id), ...first.sections.map((s) => s.id)]
           : undefined;
-        if (!target) report("broken-link", `no chapter has the id \`${route.chapterId}\``);
+        if (!target && omitted.includes(route.chapterId))
+          report(
+            "broken-link",
+            `\`${route.chapterId}\` is a chapter of the lab that this course leaves out (course.yaml \`builtin\`): the link leads nowhere`,
+            "warning",
+          );
+        else if (!target) report("broken-link", `no chapter has the id \`${route.chapterId}\``);
         else if (route.stepId && !steps?.includes(route.stepId))
           report("broken-link", `chapter \`${route.chapterId}\` has no step or section \`${route.stepId}\``);
       }

@@ -10,4 +10,6 @@ export interface CourseInfo {
   languages: Language[];
   /** Chapter folder → where it is (`lessons/<folder>`, or the instructor's folder), for error cards. */
   dirs: Record<string, string>;
+  /** Ids of the lab's chapters the course leaves out (links to them are warnings). */
+  omitted: string[];
 }

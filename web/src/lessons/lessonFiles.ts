@@ -19,6 +19,7 @@ const buildOptions: BuildOptions = {
   languages: courseInfo.languages,
   dirs: courseInfo.dirs,
   files: fileEntries,
+  omitted: courseInfo.omitted,
 };
 
 /** A file of a chapter's `files/`, as bytes, from the app's own origin. */

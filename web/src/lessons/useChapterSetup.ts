@@ -29,11 +29,19 @@ export function useChapterSetup(
   const latest = useRef({ files, readFile });
   latest.current = { files, readFile };
 
-  const run = useCallback(
-    async (restart: boolean): Promise<void> => {
+  // One run at a time: two would race in the guest (one emptying /opt/lab/<id> while the other
+  // copies from it). A run asked for while one is going waits for it, and only the newest waiting
+  // run goes ahead.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  // A restart skipped for a newer run is not lost: the newer run restarts instead.
+  const restartAsked = useRef(false);
+
+  const runNow = useCallback(
+    async (restart: boolean, mine: number): Promise<void> => {
       const { runSetup, writeFile } = runtime;
-      if (!setup || !runSetup) return;
-      const mine = ++generation.current;
+      if (!setup || !runSetup || mine !== generation.current) return;
+      restart ||= restartAsked.current;
+      restartAsked.current = false;
       setState("running");
       setProblem(undefined);
       const { files: payload, readFile: read } = latest.current;
@@ -52,6 +60,17 @@ export function useChapterSetup(
       if (failure) setProblem(failure);
     },
     [runtime, chapterId, setup],
+  );
+
+  const run = useCallback(
+    (restart: boolean): Promise<void> => {
+      const mine = ++generation.current;
+      if (restart) restartAsked.current = true;
+      const next = queue.current.then(() => runNow(restart, mine));
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [runNow],
   );
 
   useEffect(() => {

@@ -15,6 +15,21 @@ export interface LazyFileStats {
   loads: number;
   /** Their decompressed bytes. */
   bytes: number;
+  /** Loads started and not finished yet. */
+  pending: number;
+}
+
+/**
+ * Resolves once no lazy file is loading and the 9p device has sent the replies waiting on them.
+ * A guest read waits in v86 for the file's fetch: a machine saved or replaced meanwhile carries
+ * a request that is never answered (the reply would go to a machine that no longer exists), and
+ * the guest process reading it hangs or fails with EIO.
+ */
+export async function lazyLoadsSettled(stats: LazyFileStats, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // A macrotask after the last load: v86 writes the reply in that load's continuation.
+  do await new Promise((resolve) => setTimeout(resolve, 0));
+  while (stats.pending > 0 && Date.now() < deadline);
 }
 
 function storageOf(emulator: object): V86FileStorage {
@@ -36,7 +51,7 @@ interface V86Events {
  * "emulator-loaded", long before the guest's first 9p read.
  */
 export function keepLoadedFiles(emulator: object & V86Events): LazyFileStats {
-  const stats: LazyFileStats = { loads: 0, bytes: 0 };
+  const stats: LazyFileStats = { loads: 0, bytes: 0, pending: 0 };
   if ((emulator as { fs9p?: unknown }).fs9p) patch(storageOf(emulator), stats);
   else emulator.add_listener("emulator-loaded", () => patch(storageOf(emulator), stats));
   return stats;
@@ -45,10 +60,15 @@ export function keepLoadedFiles(emulator: object & V86Events): LazyFileStats {
 function patch(storage: V86FileStorage, stats: LazyFileStats): void {
   const load = storage.load_from_server.bind(storage);
   storage.load_from_server = async (name, size) => {
-    const data = await load(name, size);
-    stats.loads += 1;
-    stats.bytes += data.byteLength;
-    return data;
+    stats.pending += 1;
+    try {
+      const data = await load(name, size);
+      stats.loads += 1;
+      stats.bytes += data.byteLength;
+      return data;
+    } finally {
+      stats.pending -= 1;
+    }
   };
   storage.uncache = () => {};
 }

@@ -4,7 +4,7 @@
 import { V86 } from "v86";
 import { AgentClient } from "./agentClient.ts";
 import { AGENT_PORT, CONSOLE_PORT, v86Options, type GuestImages } from "./guestConfig.ts";
-import { clearReplyBuffer, keepLoadedFiles, type LazyFileStats } from "./lazyFiles.ts";
+import { clearReplyBuffer, keepLoadedFiles, lazyLoadsSettled, type LazyFileStats } from "./lazyFiles.ts";
 import { Osc133Parser } from "./osc133.ts";
 
 export interface MachineOptions {
@@ -81,6 +81,7 @@ export class Machine {
   async replace(state: ArrayBuffer): Promise<void> {
     this.agent.failAll("agent_restarted", "the machine was reset");
     await this.emulator.stop();
+    await lazyLoadsSettled(this.lazyFiles);
     await this.emulator.restore_state(state);
     this.agent.assumeReady();
     await this.emulator.run();
@@ -92,7 +93,9 @@ export class Machine {
     this.emulator.restart();
   }
 
-  save(): Promise<ArrayBuffer> {
+  async save(): Promise<ArrayBuffer> {
+    await lazyLoadsSettled(this.lazyFiles);
+    // Nothing may start between the check and the save: both in this one turn.
     clearReplyBuffer(this.emulator);
     return this.emulator.save_state();
   }
