@@ -101,6 +101,7 @@ describe("a course folder", () => {
       { path: "run.sh", size: 10, mode: 0o755, kind: "file" },
     ]);
     const code = courseModuleCode(tree);
+    expect(code).toContain(`"01-hello":"${dir.split("/").pop()}/01-hello"`);
     expect(code).toContain(`${JSON.stringify(`${join(dir, "01-hello/files/run.sh")}?url`)}`);
     expect(code).toContain(`"lessons/01-hello/files/run.sh": file`);
     const { chapters } = buildCourse(tree.sources, [], { dirs: tree.dirs, files: tree.files });

@@ -4,9 +4,9 @@
 // `--course DIR`). Under `npm run dev` the folders are watched: an edited lesson reaches the
 // pane through its own module; an added or removed file, or an edited course.yaml, rebuilds
 // this module, and both arrive as hot updates that leave the guest running.
-import { resolve, sep } from "node:path";
+import { basename, relative, resolve, sep } from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
-import type { CourseInfo } from "../src/lessons/courseInfo.ts";
+import type { CourseInfo, CourseLayout } from "../src/lessons/courseInfo.ts";
 import { readCourseTree, watchedDirs, type CourseTree } from "./courseFolder.ts";
 
 export const COURSE_MODULE = "virtual:container-lab/course";
@@ -24,10 +24,24 @@ export function courseInfo(tree: CourseTree): CourseInfo {
   return {
     ...(tree.config ? { title: tree.config.title } : {}),
     ...(tree.config?.language ? { language: tree.config.language } : {}),
-    languages: [...tree.languages],
-    dirs: tree.dirs,
-    omitted: tree.omitted,
   };
+}
+
+/**
+ * Where each chapter is, for error cards: `lessons/<folder>`, or `<course folder's name>/<folder>`
+ * (never the instructor's absolute path, which a published site would carry).
+ */
+export function courseLayout(tree: CourseTree): CourseLayout {
+  const dirs = Object.fromEntries(
+    Object.entries(tree.absoluteDirs).map(([folder, dir]) => {
+      const inCourse = tree.courseDir && !relative(tree.courseDir, dir).startsWith("..");
+      return [
+        folder,
+        inCourse && tree.courseDir ? `${basename(tree.courseDir)}/${folder}` : `lessons/${folder}`,
+      ];
+    }),
+  );
+  return { languages: [...tree.languages], dirs, omitted: tree.omitted };
 }
 
 /** The module's code: one static import per file, so Vite hashes, bundles and watches each. */
@@ -45,6 +59,7 @@ export function courseModuleCode(tree: CourseTree): string {
   const files = table("file", tree.filePaths, "url");
   return [
     ...lines,
+    `export const courseLayout = ${JSON.stringify(courseLayout(tree))};`,
     `export const sources = ${sources};`,
     `export const assets = ${assets};`,
     `export const fileEntries = ${JSON.stringify(tree.files)};`,
@@ -64,16 +79,21 @@ export function coursePlugin(courseDir: string | undefined = courseDirFromEnv())
     const dirs = watchedDirs(read());
     server.watcher.add(dirs);
     const inCourse = (path: string) => dirs.some((dir) => path === dir || path.startsWith(dir + sep));
-    const rebuild = (path: string) => {
-      if (!inCourse(path)) return;
-      for (const id of [RESOLVED, RESOLVED_INFO]) {
-        const module = server.moduleGraph.getModuleById(id);
-        if (module) void server.reloadModule(module);
-      }
+    const reload = (id: string) => {
+      const module = server.moduleGraph.getModuleById(id);
+      if (module) void server.reloadModule(module);
     };
-    for (const event of ["add", "unlink", "addDir", "unlinkDir"] as const) server.watcher.on(event, rebuild);
+    // A file added or removed: the lessons' module, which the lesson loader takes as a hot update.
+    for (const event of ["add", "unlink", "addDir", "unlinkDir"] as const)
+      server.watcher.on(event, (path) => {
+        if (inCourse(path)) reload(RESOLVED);
+      });
+    // course.yaml: its title and language are in the page's header, so the page reloads.
     server.watcher.on("change", (path) => {
-      if (path.endsWith(`${sep}course.yaml`)) rebuild(path);
+      if (inCourse(path) && path.endsWith(`${sep}course.yaml`)) {
+        reload(RESOLVED);
+        reload(RESOLVED_INFO);
+      }
     });
   };
   return {

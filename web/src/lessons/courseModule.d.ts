@@ -7,7 +7,9 @@ declare module "virtual:container-lab/course-info" {
 
 declare module "virtual:container-lab/course" {
   import type { FileEntry } from "./chapterFiles.ts";
+  import type { CourseLayout } from "./courseInfo.ts";
 
+  export const courseLayout: CourseLayout;
   /** `lessons/<folder>/<lang>.md` → Markdown. */
   export const sources: Record<string, string>;
   /** `lessons/<folder>/<name>` → URL. */

@@ -3,8 +3,7 @@
 // module) and hands them to the course store.
 // This module accepts its own hot updates: editing a lesson re-runs only this file, so the
 // pane re-renders with the new text while the VM modules, and the guest, keep running.
-import { assets, fileEntries, fileUrls, sources } from "virtual:container-lab/course";
-import { courseInfo } from "virtual:container-lab/course-info";
+import { assets, courseLayout, fileEntries, fileUrls, sources } from "virtual:container-lab/course";
 import type { BuildOptions, Course } from "./buildCourse.ts";
 import { chapterFileKey, type ChapterFile } from "./chapterFiles.ts";
 import { useCourseStore } from "./courseStore.ts";
@@ -16,10 +15,10 @@ export const lessonSources: Readonly<Record<string, string>> = sources;
 export const lessonAssets: Readonly<Record<string, string>> = assets;
 
 const buildOptions: BuildOptions = {
-  languages: courseInfo.languages,
-  dirs: courseInfo.dirs,
+  languages: courseLayout.languages,
+  dirs: courseLayout.dirs,
   files: fileEntries,
-  omitted: courseInfo.omitted,
+  omitted: courseLayout.omitted,
 };
 
 /** A file of a chapter's `files/`, as bytes, from the app's own origin. */
