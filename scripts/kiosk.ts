@@ -4,8 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseKioskConfig } from "../web/src/kiosk/kioskConfig.ts";
-import { courseDirFrom } from "../web/vite/courseFolder.ts";
-import { ensureBuild, WEB_DIST } from "./lib/ensureBuild.ts";
+import { ensureBuildFromArgs, WEB_DIST } from "./lib/ensureBuild.ts";
 import { serveStatic } from "./lib/staticServer.ts";
 
 function arg(name: string): string | undefined {
@@ -33,14 +32,7 @@ if (configPath) {
 } else {
   console.log("no kiosk.json: all chapters, the browser's language, 10 minutes idle timeout");
 }
-let course: string | undefined;
-try {
-  course = courseDirFrom(process.argv.slice(2));
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
-ensureBuild(course);
+ensureBuildFromArgs(process.argv.slice(2));
 const { url } = await serveStatic(WEB_DIST, port, { extra });
 const kioskUrl = `${url}?kiosk`;
 console.log(`Container Lab kiosk at ${kioskUrl}`);

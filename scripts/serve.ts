@@ -1,7 +1,6 @@
 // npm start [-- --course DIR]: builds the lab (for that course) if needed, then serves it on
 // 127.0.0.1 (PORT, default 4173).
-import { courseDirFrom } from "../web/vite/courseFolder.ts";
-import { ensureBuild, WEB_DIST } from "./lib/ensureBuild.ts";
+import { ensureBuildFromArgs, WEB_DIST } from "./lib/ensureBuild.ts";
 import { serveStatic } from "./lib/staticServer.ts";
 
 const port = Number(process.env.PORT ?? 4173);
@@ -9,14 +8,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
   process.exit(2);
 }
-let course: string | undefined;
-try {
-  course = courseDirFrom(process.argv.slice(2));
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
-ensureBuild(course);
+ensureBuildFromArgs(process.argv.slice(2));
 try {
   const { url } = await serveStatic(WEB_DIST, port);
   console.log(`Container Lab is running at ${url}  (Ctrl+C to stop)`);

@@ -18,6 +18,20 @@ export function titleFromId(id: string): string {
 
 const quote = (text: string) => JSON.stringify(text);
 
+/** The step's commands: the same in every language (the linter insists). */
+const stepBlocks = (id: string) => `\`\`\`sh run
+echo hello > /tmp/${id}-hello
+\`\`\`
+
+\`\`\`sh check
+grep -qx hello /tmp/${id}-hello
+\`\`\`
+
+\`\`\`sh solution
+echo hello > /tmp/${id}-hello
+\`\`\`
+`;
+
 const TEXTS: Record<Language, (draft: ChapterDraft) => string> = {
   en: ({ id, title, today }) => `---
 id: ${id}
@@ -46,18 +60,7 @@ template chapter, \`lessons/00-example\`, and \`lessons/README.md\`.
 
 Each step checks itself: this one turns green when \`/tmp/${id}-hello\` says \`hello\`.
 
-\`\`\`sh run
-echo hello > /tmp/${id}-hello
-\`\`\`
-
-\`\`\`sh check
-grep -qx hello /tmp/${id}-hello
-\`\`\`
-
-\`\`\`sh solution
-echo hello > /tmp/${id}-hello
-\`\`\`
-
+${stepBlocks(id)}
 :::hint
 \`>\` writes a command's output into a file.
 :::
@@ -93,18 +96,7 @@ setup: |
 
 ステップは自分で自分をチェックします。このステップは \`/tmp/${id}-hello\` に \`hello\` と書かれると緑になります。
 
-\`\`\`sh run
-echo hello > /tmp/${id}-hello
-\`\`\`
-
-\`\`\`sh check
-grep -qx hello /tmp/${id}-hello
-\`\`\`
-
-\`\`\`sh solution
-echo hello > /tmp/${id}-hello
-\`\`\`
-
+${stepBlocks(id)}
 :::hint
 \`>\` はコマンドの出力をファイルに書き込みます。
 :::

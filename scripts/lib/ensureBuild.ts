@@ -3,6 +3,7 @@
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { courseDirFrom } from "../../web/vite/courseFolder.ts";
 import { DIST_DIR, REPO_ROOT } from "./paths.ts";
 
 export const WEB_DIST = join(REPO_ROOT, "web", "dist");
@@ -52,4 +53,19 @@ export function ensureBuild(course?: string): void {
   const command = `npm run build${course ? ` -- --course ${JSON.stringify(course)}` : ""}`;
   console.log(`[build] the production build is missing, stale or of another course: ${command}`);
   execSync(command, { cwd: REPO_ROOT, stdio: "inherit" });
+}
+
+/**
+ * For `npm start` and `npm run kiosk`: web/dist built for the course on the command line
+ * (`--course DIR` or COURSE_DIR), or the lab's own; a bad `--course` ends the command.
+ */
+export function ensureBuildFromArgs(argv: readonly string[]): void {
+  let course: string | undefined;
+  try {
+    course = courseDirFrom(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  ensureBuild(course);
 }
