@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { build } from "vite";
+import { formatSize } from "../web/src/lessons/chapterFiles.ts";
 import { hasErrors } from "../web/src/lessons/lessonModel.ts";
 import { courseDirFrom } from "../web/vite/courseFolder.ts";
 import { recordBuiltCourse, WEB_DIST } from "./lib/ensureBuild.ts";
@@ -44,6 +45,12 @@ async function main(argv: readonly string[]): Promise<number> {
         `[build] ${broken.length} chapter(s) have errors (${broken.map((c) => c.dir).join(", ")}); \`npm run lessons:check${course ? ` -- --course ${course}` : ""}\` lists them`,
       );
     if (course) console.log(`[build] course ${course}: ${tree.chapters.length} chapter(s)`);
+    for (const chapter of tree.chapters.filter((c) => c.files.length > 0)) {
+      const bytes = chapter.files.reduce((sum, file) => sum + file.size, 0);
+      console.log(
+        `[build] ${chapter.dir}/files: ${chapter.files.length} file(s), ${formatSize(bytes)} for the guest`,
+      );
+    }
   } catch (error) {
     console.error((error as Error).message);
     return 1;
