@@ -20,10 +20,11 @@ export interface LazyFileStats {
 }
 
 /**
- * Resolves once no lazy file is loading and the 9p device has sent the replies waiting on them.
- * A guest read waits in v86 for the file's fetch: a machine saved or replaced meanwhile carries
- * a request that is never answered (the reply would go to a machine that no longer exists), and
- * the guest process reading it hangs or fails with EIO.
+ * Resolves once no lazy file is loading and the 9p device has sent the replies waiting on them
+ * (or after `timeoutMs`). A guest read waits in v86 for the file's fetch: a reply that arrives
+ * after the machine's state was replaced lands in the new state, whose kernel never asked for
+ * it. Machine.replace() waits here; Machine.save() does not (a save that waited made the next
+ * save's health probe time out in the faults e2e tests).
  */
 export async function lazyLoadsSettled(stats: LazyFileStats, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

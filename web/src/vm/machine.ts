@@ -81,7 +81,8 @@ export class Machine {
   async replace(state: ArrayBuffer): Promise<void> {
     this.agent.failAll("agent_restarted", "the machine was reset");
     await this.emulator.stop();
-    await lazyLoadsSettled(this.lazyFiles);
+    // A reply still owed to the old state must not land in the new one (lazyFiles.ts).
+    await lazyLoadsSettled(this.lazyFiles, 5_000);
     await this.emulator.restore_state(state);
     this.agent.assumeReady();
     await this.emulator.run();
@@ -93,9 +94,7 @@ export class Machine {
     this.emulator.restart();
   }
 
-  async save(): Promise<ArrayBuffer> {
-    await lazyLoadsSettled(this.lazyFiles);
-    // Nothing may start between the check and the save: both in this one turn.
+  save(): Promise<ArrayBuffer> {
     clearReplyBuffer(this.emulator);
     return this.emulator.save_state();
   }
