@@ -32,13 +32,17 @@ echo hello > /tmp/${id}-hello
 \`\`\`
 `;
 
-const TEXTS: Record<Language, (draft: ChapterDraft) => string> = {
-  en: ({ id, title, today }) => `---
+/** The frontmatter: the same keys and set-up in every language, only its prose translated. */
+function frontmatter(
+  { id, title, today }: ChapterDraft,
+  prose: { summary: string; objective: string; setupComment: string },
+): string {
+  return `---
 id: ${id}
 title: ${quote(title)}
-summary: What the student builds in this chapter, in one or two sentences.
+summary: ${prose.summary}
 objectives:
-  - Leave a file where the check can find it
+  - ${prose.objective}
 estimated_minutes: 10
 prerequisites: []
 difficulty: beginner
@@ -46,10 +50,21 @@ tags: []
 authors: []
 updated: ${today}
 setup: |
-  # Runs as root before the chapter starts and on "Restart this chapter".
+  # ${prose.setupComment}
   lab_reset_console
   rm -f /tmp/${id}-hello
----
+---`;
+}
+
+const TEXTS: Record<Language, (draft: ChapterDraft) => string> = {
+  en: ({ id, ...draft }) => `${frontmatter(
+    { id, ...draft },
+    {
+      summary: "What the student builds in this chapter, in one or two sentences.",
+      objective: "Leave a file where the check can find it",
+      setupComment: 'Runs as root before the chapter starts and on "Restart this chapter".',
+    },
+  )}
 
 Say what this chapter is about and why it matters. The full tour of the lesson format is the
 template chapter, \`lessons/00-example\`, and \`lessons/README.md\`.
@@ -69,23 +84,14 @@ ${stepBlocks(id)}
 
 What the student has learned, and where to go next.
 `,
-  ja: ({ id, title, today }) => `---
-id: ${id}
-title: ${quote(title)}
-summary: このチャプターで受講者が作るものを 1〜2 文で書きます。
-objectives:
-  - チェックが見つけられる場所にファイルを残す
-estimated_minutes: 10
-prerequisites: []
-difficulty: beginner
-tags: []
-authors: []
-updated: ${today}
-setup: |
-  # チャプターの開始前と「このチャプターをやり直す」のときに root で実行されます。
-  lab_reset_console
-  rm -f /tmp/${id}-hello
----
+  ja: ({ id, ...draft }) => `${frontmatter(
+    { id, ...draft },
+    {
+      summary: "このチャプターで受講者が作るものを 1〜2 文で書きます。",
+      objective: "チェックが見つけられる場所にファイルを残す",
+      setupComment: "チャプターの開始前と「このチャプターをやり直す」のときに root で実行されます。",
+    },
+  )}
 
 このチャプターで何を学ぶのか、なぜ大事なのかを書きます。レッスン形式の全体は、
 テンプレートのチャプター \`lessons/00-example\` と \`lessons/README.md\` で確認できます。

@@ -4,10 +4,10 @@
 // `--course DIR`). Under `npm run dev` the folders are watched: an edited lesson reaches the
 // pane through its own module; an added or removed file, or an edited course.yaml, rebuilds
 // this module, and both arrive as hot updates that leave the guest running.
-import { basename, relative, resolve, sep } from "node:path";
+import { basename, relative, sep } from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import type { CourseInfo, CourseLayout } from "../src/lessons/courseInfo.ts";
-import { readCourseTree, watchedDirs, type CourseTree } from "./courseFolder.ts";
+import { courseDirFrom, readCourseTree, watchedDirs, type CourseTree } from "./courseFolder.ts";
 
 export const COURSE_MODULE = "virtual:container-lab/course";
 /** Only course.yaml's settings: small, for the page's first bundle (the header's title). */
@@ -17,7 +17,7 @@ const RESOLVED_INFO = `\0${COURSE_INFO_MODULE}`;
 
 /** The course folder this Vite process serves or builds: COURSE_DIR, or none (lessons/). */
 export function courseDirFromEnv(): string | undefined {
-  return process.env.COURSE_DIR ? resolve(process.env.COURSE_DIR) : undefined;
+  return courseDirFrom([]);
 }
 
 export function courseInfo(tree: CourseTree): CourseInfo {
@@ -70,9 +70,14 @@ export function courseModuleCode(tree: CourseTree): string {
 
 export function coursePlugin(courseDir: string | undefined = courseDirFromEnv()): Plugin {
   let filePaths = new Set<string>();
+  // Read once, and again only after the watcher saw a file come or go (or course.yaml change):
+  // both modules and the watcher's folders come from the same reading.
+  let tree: CourseTree | undefined;
   const read = () => {
-    const tree = readCourseTree(courseDir);
-    filePaths = new Set(Object.values(tree.filePaths));
+    if (!tree) {
+      tree = readCourseTree(courseDir);
+      filePaths = new Set(Object.values(tree.filePaths));
+    }
     return tree;
   };
   const watch = (server: ViteDevServer) => {
@@ -80,6 +85,7 @@ export function coursePlugin(courseDir: string | undefined = courseDirFromEnv())
     server.watcher.add(dirs);
     const inCourse = (path: string) => dirs.some((dir) => path === dir || path.startsWith(dir + sep));
     const reload = (id: string) => {
+      tree = undefined;
       const module = server.moduleGraph.getModuleById(id);
       if (module) void server.reloadModule(module);
     };
