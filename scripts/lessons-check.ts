@@ -22,6 +22,7 @@ import {
 } from "./lib/lessonReport.ts";
 import { readLessonTree, selectChapters, type LessonTree } from "./lib/lessonSources.ts";
 import { NodeGuest } from "./lib/nodeGuest.ts";
+import { studentMachine } from "./lib/snapshot.ts";
 import { DIST_DIR } from "./lib/paths.ts";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -81,10 +82,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     const bootStarted = Date.now();
-    const booted = await NodeGuest.boot();
-    const fresh = await booted.save();
-    booted.destroy();
-    console.log(`guest booted and saved in ${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
+    const fresh = await studentMachine();
+    console.log(`student's machine ready in ${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
     // Course order, one machine: chapter n starts where chapter n-1's solutions left it.
     const chained = await NodeGuest.restore(fresh);
     try {

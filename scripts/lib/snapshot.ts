@@ -55,6 +55,17 @@ export function zstd(data: Buffer): Buffer {
   return runZstd(["-19", "--long=27"], data);
 }
 
+/**
+ * The student's machine as a state to restore: the cached snapshot when it is current, else a new
+ * one (written to the cache, so the build after it reuses it). Anything that proves lessons must
+ * start here, not from a bare boot: only this machine has podman's images loaded.
+ */
+export async function studentMachine(dir = SNAPSHOT_DIR): Promise<ArrayBuffer> {
+  if (!snapshotIsCurrent(dir)) await writeSnapshot(dir);
+  const state = runZstd(["-d", "--long=27"], readFileSync(join(dir, IMAGE_FILES.snapshot)));
+  return state.buffer.slice(state.byteOffset, state.byteOffset + state.byteLength) as ArrayBuffer;
+}
+
 export async function writeSnapshot(dir = SNAPSHOT_DIR): Promise<SnapshotInfo> {
   const state = await takeSnapshot();
   const compressed = zstd(Buffer.from(state));
