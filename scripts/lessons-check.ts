@@ -12,7 +12,12 @@ import { chapterFileKey, formatSize, guestFilesDir } from "../web/src/lessons/ch
 import { hasErrors } from "../web/src/lessons/lessonModel.ts";
 import { IMAGE_FILES } from "../web/src/vm/guestConfig.ts";
 import { parseLessonCheckArgs, USAGE, type LessonCheckArgs } from "./lib/lessonCheckArgs.ts";
-import { runChapterInGuest, type ChapterResult, type ChapterStart } from "./lib/lessonGuestRun.ts";
+import {
+  runChapterInGuest,
+  type ChapterResult,
+  type ChapterStart,
+  type Typing,
+} from "./lib/lessonGuestRun.ts";
 import {
   formatChapterSummary,
   formatDiagnostics,
@@ -84,22 +89,24 @@ async function main(argv: readonly string[]): Promise<number> {
     const bootStarted = Date.now();
     const fresh = await studentMachine();
     console.log(`student's machine ready in ${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
-    // Course order, one machine: chapter n starts where chapter n-1's solutions left it.
+    // Course order, one machine, typing what the lessons print, as a student reading them does:
+    // chapter n starts where chapter n-1's run blocks left it.
     const chained = await NodeGuest.restore(fresh);
     try {
       let previous: Chapter | null = null;
       for (const chapter of provable) {
-        results.push(await proveChapter(chapter, tree, chained, previous ? `after ${previous.id}` : "fresh"));
+        const start: ChapterStart = previous ? `after ${previous.id}` : "fresh";
+        results.push(await proveChapter(chapter, tree, chained, start, "as-printed"));
         previous = chapter;
       }
     } finally {
       chained.destroy();
     }
-    // Fresh machines, for every chapter the course-order run did not already start fresh.
-    for (const chapter of provable.slice(1)) {
+    // A fresh machine for every chapter, typing the solutions.
+    for (const chapter of provable) {
       const guest = await NodeGuest.restore(fresh);
       try {
-        results.push(await proveChapter(chapter, tree, guest, "fresh"));
+        results.push(await proveChapter(chapter, tree, guest, "fresh", "solutions"));
       } finally {
         guest.destroy();
       }
@@ -116,12 +123,14 @@ async function proveChapter(
   tree: LessonTree,
   guest: NodeGuest,
   start: ChapterStart,
+  typing: Typing,
 ): Promise<ChapterResult> {
   const lesson = chapter.lessons.en ?? Object.values(chapter.lessons)[0];
   if (!lesson) throw new Error(`${chapter.dir} has no lesson`);
   // Checks and commands are the same in every language (the linter makes sure), so one proves them all.
   console.log(
-    `${chapter.dir} (${lesson.meta.id}), ${start === "fresh" ? "on a fresh machine" : start.replace("after ", "after chapter ")}`,
+    `${chapter.dir} (${lesson.meta.id}), ${start === "fresh" ? "on a fresh machine" : start.replace("after ", "after chapter ")}, ` +
+      (typing === "as-printed" ? "typing what the lesson prints" : "typing the solutions"),
   );
   const width = Math.max(8, ...lesson.steps.map((s) => s.id.length));
   const started = Date.now();
@@ -139,8 +148,9 @@ async function proveChapter(
         return new Uint8Array(readFileSync(path));
       },
     },
+    typing,
   );
-  const result = { ...run, start, ms: Date.now() - started };
+  const result = { ...run, start, typing, ms: Date.now() - started };
   console.log(formatChapterSummary(result));
   return result;
 }

@@ -1,7 +1,10 @@
 // Proves a chapter in the real guest: its set-up first, then the steps in order, in one
 // console, each step's checks failing before its solution is typed and passing after it. A
 // reading or quiz step types its run blocks instead, since later steps may build on them.
-// The checks run through the same runChecks as in the app.
+// As printed (`typing: "as-printed"`), a checked step with run blocks types those instead of its
+// solution, as a student reading the lesson would: the checks must pass after them too, and no
+// printed command may be one the shell does not find. The checks run through the same runChecks as in
+// the app.
 import { placeChapterFiles, type ChapterFile } from "../../web/src/lessons/chapterFiles.ts";
 import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
 import { commandLines } from "../../web/src/lessons/commandLines.ts";
@@ -32,6 +35,7 @@ export type ChapterStart = "fresh" | `after ${string}`;
 export interface ChapterResult {
   id: string;
   start?: ChapterStart;
+  typing?: Typing;
   steps: number;
   passed: number;
   failed: number;
@@ -54,11 +58,21 @@ export interface ChapterPayload {
   read(file: ChapterFile): Promise<Uint8Array>;
 }
 
+/** What a checked step types: its hidden solution, or the run blocks the lesson prints. */
+export type Typing = "solutions" | "as-printed";
+
+/**
+ * bash's word for a command the guest does not have. Only that: a lesson may well show a program
+ * that fails on purpose (`chroot` before the libraries are there, a refused capability).
+ */
+const NOT_FOUND = /: command not found\s*$/m;
+
 export async function runChapterInGuest(
   guest: LessonGuest,
   lesson: Lesson,
   onStep: (result: StepResult) => void = () => {},
   payload: ChapterPayload = { files: [], read: () => Promise.reject(new Error("no files")) },
+  typing: Typing = "solutions",
 ): Promise<ChapterResult> {
   const started = Date.now();
   const results: StepResult[] = [];
@@ -105,7 +119,7 @@ export async function runChapterInGuest(
       result = { id: step.id, status: "skipped", ms: 0, message: "an earlier step failed" };
     } else {
       try {
-        await proveStep(guest, step);
+        await proveStep(guest, step, typing);
         result = { id: step.id, status: "pass", ms: Date.now() - stepStarted };
       } catch (error) {
         const failure =
@@ -160,11 +174,12 @@ async function runSetup(
   };
 }
 
-async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
+async function proveStep(guest: LessonGuest, step: Step, typing: Typing): Promise<void> {
   if (stepCompletion(step) !== "checks" || !step.solution) {
     for (const line of step.runBlocks.flatMap((block) => commandLines(block.code))) {
       const typed = await typeLine(guest, line);
-      if (typed.outcome === "finished" && typed.exitCode !== 0) {
+      // A bare `exit` leaves with the status of the command before it, which is not its own.
+      if (typed.outcome === "finished" && typed.exitCode !== 0 && line.trim() !== "exit") {
         throw new StepFailure(
           `run block line \`${line}\` exited with ${typed.exitCode}`,
           typed.output.trim(),
@@ -179,10 +194,20 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
     throw new StepFailure("the checks already pass before the solution ran, so they do not test this step");
   }
   if (before.reason === "not-ready") throw new StepFailure(describeFailure(before));
+  const printed = typing === "as-printed" && step.runBlocks.length > 0;
+  const lines = printed
+    ? step.runBlocks.flatMap((block) => commandLines(block.code))
+    : commandLines(step.solution.code);
   const transcript: string[] = [];
-  for (const line of commandLines(step.solution.code)) {
+  for (const line of lines) {
     const typed = await typeLine(guest, line);
     transcript.push(typed.output);
+    if (printed && typed.exitCode === 127 && NOT_FOUND.test(plainText(typed.output))) {
+      throw new StepFailure(
+        `the printed command \`${line}\` is not found in the guest's shell`,
+        typed.output.trim(),
+      );
+    }
   }
   const after = await checkSettled(exec, step);
   if (!after.passed) {
@@ -193,7 +218,8 @@ async function proveStep(guest: LessonGuest, step: Step): Promise<void> {
     ]
       .filter(Boolean)
       .join("\n");
-    throw new StepFailure(`after the solution ran, ${describeFailure(after)}`, detail);
+    const what = printed ? "the step's run blocks" : "the solution";
+    throw new StepFailure(`after ${what} ran, ${describeFailure(after)}`, detail);
   }
 }
 
