@@ -86,9 +86,9 @@ async function main(argv: readonly string[]): Promise<number> {
       );
       return 1;
     }
-    const bootStarted = Date.now();
+    const machineStarted = Date.now();
     const fresh = await studentMachine();
-    console.log(`student's machine ready in ${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
+    console.log(`student's machine ready in ${((Date.now() - machineStarted) / 1000).toFixed(1)} s`);
     // Course order, one machine, typing what the lessons print, as a student reading them does:
     // chapter n starts where chapter n-1's run blocks left it.
     const chained = await NodeGuest.restore(fresh);

@@ -174,9 +174,14 @@ async function runSetup(
   };
 }
 
+/** The command lines of a step's run blocks, in order: what the lesson shows the student. */
+function printedLines(step: Step): string[] {
+  return step.runBlocks.flatMap((block) => commandLines(block.code));
+}
+
 async function proveStep(guest: LessonGuest, step: Step, typing: Typing): Promise<void> {
   if (stepCompletion(step) !== "checks" || !step.solution) {
-    for (const line of step.runBlocks.flatMap((block) => commandLines(block.code))) {
+    for (const line of printedLines(step)) {
       const typed = await typeLine(guest, line);
       // A bare `exit` leaves with the status of the command before it, which is not its own.
       if (typed.outcome === "finished" && typed.exitCode !== 0 && line.trim() !== "exit") {
@@ -195,9 +200,7 @@ async function proveStep(guest: LessonGuest, step: Step, typing: Typing): Promis
   }
   if (before.reason === "not-ready") throw new StepFailure(describeFailure(before));
   const printed = typing === "as-printed" && step.runBlocks.length > 0;
-  const lines = printed
-    ? step.runBlocks.flatMap((block) => commandLines(block.code))
-    : commandLines(step.solution.code);
+  const lines = printed ? printedLines(step) : commandLines(step.solution.code);
   const transcript: string[] = [];
   for (const line of lines) {
     const typed = await typeLine(guest, line);

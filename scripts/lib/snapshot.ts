@@ -61,13 +61,21 @@ export function zstd(data: Buffer): Buffer {
  * start here, not from a bare boot: only this machine has podman's images loaded.
  */
 export async function studentMachine(dir = SNAPSHOT_DIR): Promise<ArrayBuffer> {
-  if (!snapshotIsCurrent(dir)) await writeSnapshot(dir);
+  if (!snapshotIsCurrent(dir)) {
+    // A new state is used as it is; only the cache gets the compressed copy.
+    const state = await takeSnapshot();
+    storeSnapshot(state, dir);
+    return state;
+  }
   const state = runZstd(["-d", "--long=27"], readFileSync(join(dir, IMAGE_FILES.snapshot)));
   return state.buffer.slice(state.byteOffset, state.byteOffset + state.byteLength) as ArrayBuffer;
 }
 
 export async function writeSnapshot(dir = SNAPSHOT_DIR): Promise<SnapshotInfo> {
-  const state = await takeSnapshot();
+  return storeSnapshot(await takeSnapshot(), dir);
+}
+
+function storeSnapshot(state: ArrayBuffer, dir: string): SnapshotInfo {
   const compressed = zstd(Buffer.from(state));
   const info: SnapshotInfo = {
     image_id: readManifest(DIST_DIR).image_id,
