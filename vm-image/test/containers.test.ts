@@ -7,6 +7,7 @@ import { listFiles, readFsJson, zstdDecompress } from "../../scripts/lib/lazyFs.
 import { DIST_DIR } from "../../scripts/lib/paths.ts";
 import { sha256 } from "../../scripts/lib/sha256.ts";
 import type { NodeGuest } from "../../scripts/lib/nodeGuest.ts";
+import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
 import { WARM_UP_COMMAND } from "../../web/src/vm/guestConfig.ts";
 import { sh, shAny, useGuest } from "./guest.ts";
 
@@ -174,6 +175,34 @@ describe("container stack", () => {
     } finally {
       await shAny(g, "podman pod rm -f -t 0 pod1", 120_000);
     }
+  });
+
+  it("lab_remove_containers removes Podman's containers and pods and crun's, and is quick with none", async () => {
+    const g = guest();
+    const setup = (restart: boolean) =>
+      g.agent.request(
+        "exec",
+        { cmd: setupScript("remove-test", "lab_remove_containers", restart), timeout_ms: SETUP_TIMEOUT_MS },
+        { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
+      );
+    await sh(g, "podman run -d --name leftover busybox sleep 300", 120_000);
+    await sh(g, "podman pod create --share-parent=false --name leftpod", 120_000);
+    await sh(g, `mkdir -p /root/b5 && cd /root/b5 && ${MAKE_ROOTFS(".")} && crun spec`);
+    const config = await readConfig(g, "/root/b5/config.json");
+    config.process.terminal = false;
+    config.process.args = ["sleep", "300"];
+    await writeConfig(g, "/root/b5/config.json", config);
+    await sh(g, "cd /root/b5 && crun run -d direct");
+
+    expect(await setup(true)).toMatchObject({ exit_code: 0, timed_out: false });
+    expect(await sh(g, "podman ps -aq | wc -l; podman pod ps -q | wc -l; crun list -q | wc -l", 60_000)).toBe(
+      "0\n0\n0\n",
+    );
+    expect(await sh(g, "pidof sleep || echo none")).toBe("none\n");
+    // With nothing left, it does not start podman at all.
+    const started = Date.now();
+    expect(await setup(true)).toMatchObject({ exit_code: 0 });
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("a pull fails at once with a message that names the blocked registry", async () => {

@@ -17,6 +17,8 @@ const MARKER = "/run/container-lab/chapter";
  * that shell back to the console's cgroup (/console, where the guest starts it), so the
  * student is back at the first prompt, in the initial namespaces. A login shell that is itself not as it started (other namespaces, a
  * seccomp filter, another uid, no_new_privs) is ended as well; init respawns a fresh one.
+ * `lab_remove_containers`: removes every container and pod, Podman's and those started with
+ * crun or runc directly, so a chapter on the container stack starts with none.
  */
 const HELPERS = `lab_console_others() {
   local line fields stat
@@ -60,6 +62,18 @@ lab_is_pristine() {
   grep -q '^Uid:[[:space:]]*0[[:space:]]*0[[:space:]]*0[[:space:]]*0$' "/proc/$1/status" &&
     grep -q '^Seccomp:[[:space:]]*0$' "/proc/$1/status" &&
     grep -q '^NoNewPrivs:[[:space:]]*0$' "/proc/$1/status"
+}
+lab_remove_containers() {
+  local runtime name
+  # podman is slow to start after a restore: only call it when it has containers to remove.
+  # Podman's go first: crun and runc list them too, and podman must not find them gone.
+  if grep -q '"id"' /var/lib/containers/storage/overlay-containers/containers.json 2>/dev/null; then
+    podman pod rm -af -t 0 >/dev/null 2>&1 || true
+    podman rm -af -t 0 >/dev/null 2>&1 || true
+  fi
+  for runtime in crun runc; do
+    for name in $($runtime list -q 2>/dev/null); do $runtime delete -f "$name" >/dev/null 2>&1 || true; done
+  done
 }
 
 `;
