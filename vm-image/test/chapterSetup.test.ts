@@ -2,18 +2,13 @@
 // student's shell. lab_reset_console must bring the console back to its first prompt from
 // wherever the student left it.
 import { describe, expect, it } from "vitest";
-import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
-import { sh, useGuest } from "./guest.ts";
+import { runSetup as runChapterSetup, sh, useGuest } from "./guest.ts";
 
 describe("chapter set-up", () => {
   const guest = useGuest();
 
-  const runSetup = async (setup: string, restart: boolean, chapter = "demo-chapter") =>
-    guest().agent.request(
-      "exec",
-      { cmd: setupScript(chapter, setup, restart), timeout_ms: SETUP_TIMEOUT_MS },
-      { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
-    );
+  const runSetup = (setup: string, restart: boolean, chapter = "demo-chapter") =>
+    runChapterSetup(guest(), chapter, setup, restart);
 
   it("lab_reset_console ends nested shells and background jobs and leaves the login shell in the console's cgroup", async () => {
     const login = (await sh(guest(), 'echo "$CONSOLE_PID"')).trim();

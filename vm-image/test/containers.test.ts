@@ -7,9 +7,8 @@ import { listFiles, readFsJson, zstdDecompress } from "../../scripts/lib/lazyFs.
 import { DIST_DIR } from "../../scripts/lib/paths.ts";
 import { sha256 } from "../../scripts/lib/sha256.ts";
 import type { NodeGuest } from "../../scripts/lib/nodeGuest.ts";
-import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
 import { WARM_UP_COMMAND } from "../../web/src/vm/guestConfig.ts";
-import { sh, shAny, useGuest } from "./guest.ts";
+import { runSetup, sh, shAny, useGuest } from "./guest.ts";
 
 /** A busybox root filesystem for hand-made OCI bundles (relative applet links, so they work inside). */
 const MAKE_ROOTFS = (dir: string) =>
@@ -31,6 +30,19 @@ async function readConfig(guest: NodeGuest, path: string): Promise<OciConfig> {
 
 async function writeConfig(guest: NodeGuest, path: string, config: OciConfig): Promise<void> {
   await guest.agent.request("write_file", { path, content: JSON.stringify(config, null, 2) });
+}
+
+/** A busybox bundle in `dir` with the config.json that `runtime spec` writes, changed by `edit`. */
+async function specBundle(
+  guest: NodeGuest,
+  dir: string,
+  runtime: "crun" | "runc",
+  edit: (config: OciConfig) => void,
+): Promise<void> {
+  await sh(guest, `mkdir -p ${dir} && cd ${dir} && ${MAKE_ROOTFS(".")} && ${runtime} spec`);
+  const config = await readConfig(guest, `${dir}/config.json`);
+  edit(config);
+  await writeConfig(guest, `${dir}/config.json`, config);
 }
 
 /** The namespace links of a process that differ from PID 1's. */
@@ -72,12 +84,15 @@ describe("container stack", () => {
 
   it("crun run -d creates the spec's namespaces and writes its limits to cgroup v2", async () => {
     const g = guest();
-    await sh(g, `mkdir -p /root/b2 && cd /root/b2 && ${MAKE_ROOTFS(".")} && crun spec`);
-    const config = await readConfig(g, "/root/b2/config.json");
-    config.process.terminal = false;
-    config.process.args = ["sleep", "300"];
-    config.linux.resources = { ...config.linux.resources, memory: { limit: 67108864 }, pids: { limit: 32 } };
-    await writeConfig(g, "/root/b2/config.json", config);
+    await specBundle(g, "/root/b2", "crun", (config) => {
+      config.process.terminal = false;
+      config.process.args = ["sleep", "300"];
+      config.linux.resources = {
+        ...config.linux.resources,
+        memory: { limit: 67108864 },
+        pids: { limit: 32 },
+      };
+    });
     await sh(g, "cd /root/b2 && crun run -d demo2");
     try {
       const state = JSON.parse(await sh(g, "crun state demo2")) as { pid: number; status: string };
@@ -116,11 +131,10 @@ describe("container stack", () => {
 
   it("runc runs its own spec, with the same namespaces", async () => {
     const g = guest();
-    await sh(g, `mkdir -p /root/b4 && cd /root/b4 && ${MAKE_ROOTFS(".")} && runc spec`);
-    const config = await readConfig(g, "/root/b4/config.json");
-    config.process.terminal = false;
-    config.process.args = ["sh", "-c", "hostname; echo pid=$$"];
-    await writeConfig(g, "/root/b4/config.json", config);
+    await specBundle(g, "/root/b4", "runc", (config) => {
+      config.process.terminal = false;
+      config.process.args = ["sh", "-c", "hostname; echo pid=$$"];
+    });
     const out = await sh(g, "cd /root/b4 && runc run demo4", 60_000);
     expect(out.trim().split("\n")).toEqual(["runc", "pid=1"]);
   });
@@ -179,29 +193,23 @@ describe("container stack", () => {
 
   it("lab_remove_containers removes Podman's containers and pods and crun's, and is quick with none", async () => {
     const g = guest();
-    const setup = (restart: boolean) =>
-      g.agent.request(
-        "exec",
-        { cmd: setupScript("remove-test", "lab_remove_containers", restart), timeout_ms: SETUP_TIMEOUT_MS },
-        { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
-      );
+    const setup = () => runSetup(g, "remove-test", "lab_remove_containers", true);
     await sh(g, "podman run -d --name leftover busybox sleep 300", 120_000);
     await sh(g, "podman pod create --share-parent=false --name leftpod", 120_000);
-    await sh(g, `mkdir -p /root/b5 && cd /root/b5 && ${MAKE_ROOTFS(".")} && crun spec`);
-    const config = await readConfig(g, "/root/b5/config.json");
-    config.process.terminal = false;
-    config.process.args = ["sleep", "300"];
-    await writeConfig(g, "/root/b5/config.json", config);
+    await specBundle(g, "/root/b5", "crun", (config) => {
+      config.process.terminal = false;
+      config.process.args = ["sleep", "300"];
+    });
     await sh(g, "cd /root/b5 && crun run -d direct");
 
-    expect(await setup(true)).toMatchObject({ exit_code: 0, timed_out: false });
+    expect(await setup()).toMatchObject({ exit_code: 0, timed_out: false });
     expect(await sh(g, "podman ps -aq | wc -l; podman pod ps -q | wc -l; crun list -q | wc -l", 60_000)).toBe(
       "0\n0\n0\n",
     );
     expect(await sh(g, "pidof sleep || echo none")).toBe("none\n");
     // With nothing left, it does not start podman at all.
     const started = Date.now();
-    expect(await setup(true)).toMatchObject({ exit_code: 0 });
+    expect(await setup()).toMatchObject({ exit_code: 0 });
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 

@@ -1,6 +1,7 @@
 // Shared set-up for the guest tests: one booted guest per test file, and a shell helper on the agent.
 import { afterAll, beforeAll } from "vitest";
 import { NodeGuest } from "../../scripts/lib/nodeGuest.ts";
+import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
 import type { ExecResult } from "../../web/src/vm/protocol.ts";
 
 export function useGuest(): () => NodeGuest {
@@ -29,4 +30,18 @@ export async function sh(guest: NodeGuest, cmd: string, timeoutMs = 30_000): Pro
 /** Like `sh`, but returns whatever happened. */
 export function shAny(guest: NodeGuest, cmd: string, timeoutMs = 30_000): Promise<ExecResult> {
   return guest.agent.request("exec", { cmd, timeout_ms: timeoutMs }, { timeoutMs: timeoutMs + 5_000 });
+}
+
+/** Runs a chapter's set-up as the app and lessons:check do: the agent, root, outside the student's shell. */
+export function runSetup(
+  guest: NodeGuest,
+  chapter: string,
+  setup: string,
+  restart: boolean,
+): Promise<ExecResult> {
+  return guest.agent.request(
+    "exec",
+    { cmd: setupScript(chapter, setup, restart), timeout_ms: SETUP_TIMEOUT_MS },
+    { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
+  );
 }
