@@ -9,7 +9,7 @@ describe("machine limits", () => {
 
   it("gives every writable RAM file system a size", async () => {
     const sizes = await sh(guest(), "df -k / /tmp /run /dev/shm | awk 'NR > 1 {print $6, $2}'");
-    expect(sizes.trim().split("\n")).toEqual(["/ 24576", "/tmp 16384", "/run 8192", "/dev/shm 8192"]);
+    expect(sizes.trim().split("\n")).toEqual(["/ 32768", "/tmp 16384", "/run 8192", "/dev/shm 8192"]);
   });
 
   it("answers a full /tmp and / with ENOSPC, and the space comes back", async () => {
@@ -20,6 +20,23 @@ describe("machine limits", () => {
       );
       expect(out.trim().split("\n")).toEqual(["1", "ok"]);
     }
+  });
+
+  it("keeps running with every RAM file system full at once", async () => {
+    // The sizes add up to 64 of the kernel's 106 MiB: all of them full must still leave the
+    // kernel, the agent and a shell enough to go on.
+    const dirs = ["/root", "/tmp", "/run", "/dev/shm"];
+    const out = await sh(
+      guest(),
+      `for d in ${dirs.join(" ")}; do dd if=/dev/zero of=$d/fill bs=1M 2>&1 | grep -c 'No space left on device'; done; ` +
+        "df -k / /tmp /run /dev/shm | awk 'NR > 1 {print $5}'; bash -c 'echo alive'",
+      60_000,
+    );
+    await sh(guest(), `rm -f ${dirs.map((d) => `${d}/fill`).join(" ")}`);
+    expect(out.trim().split("\n")).toEqual(["1", "1", "1", "1", "100%", "100%", "100%", "100%", "alive"]);
+    const free = await guest().run("echo ok > /root/after && cat /root/after && rm /root/after");
+    expect(free.exitCode).toBe(0);
+    expect(free.output).toContain("ok");
   });
 
   it("runs the agent in its own protected cgroup, out of the OOM killer's reach", async () => {
