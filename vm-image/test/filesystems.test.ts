@@ -12,6 +12,12 @@ const MAKE_ROOTFS = [
 describe("filesystems", () => {
   const guest = useGuest();
 
+  it("has /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd, so writing to /dev/stdout by name reaches a pipe", async () => {
+    const links = await sh(guest(), "for l in fd stdin stdout stderr; do readlink /dev/$l; done");
+    expect(links.trim().split("\n")).toEqual(["/proc/self/fd", "fd/0", "fd/1", "fd/2"]);
+    expect((await sh(guest(), "sh -c 'echo through > /dev/stdout' | cat")).trim()).toBe("through");
+  });
+
   it("overlayfs copies a changed file up and whites out a deleted one", async () => {
     await sh(
       guest(),
