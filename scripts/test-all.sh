@@ -15,6 +15,7 @@ step "image matches manifest";  npm run -s vm:verify
 step "guest agent (host)";      bash vm-image/agent/test-host.sh
 step "guest tests (v86 in Node)"; npm run -s test:guest
 step "lessons (lint + every step in the guest)"; npm run -s lessons:check
+step "seed chapters' commands, as printed, in the guest"; npm run -s seeds:check
 step "build";                   npm run -s build
 step "e2e (Playwright)";        npx playwright test
 

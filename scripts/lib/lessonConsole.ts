@@ -61,6 +61,14 @@ export async function typeLine(guest: LessonGuest, line: string, timeoutMs = 60_
   }
 }
 
+/**
+ * bash's word for a command the guest does not have. Only that: a lesson may well show a program
+ * that fails on purpose (`chroot` before the libraries are there, a refused capability).
+ */
+export function isCommandNotFound(typed: TypedLine): boolean {
+  return typed.exitCode === 127 && /: command not found\s*$/m.test(typed.output);
+}
+
 /** Console bytes → readable text: no OSC/CSI sequences, no carriage returns. */
 export function plainText(text: string): string {
   // Terminal escape sequences are control characters by definition.

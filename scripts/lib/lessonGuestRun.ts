@@ -15,7 +15,7 @@ import {
   type CheckExec,
   type CheckVerdict,
 } from "../../web/src/lessons/runChecks.ts";
-import { plainText, typeLine, type LessonGuest } from "./lessonConsole.ts";
+import { isCommandNotFound, plainText, typeLine, type LessonGuest } from "./lessonConsole.ts";
 
 export type StepStatus = "pass" | "fail" | "skipped";
 
@@ -60,12 +60,6 @@ export interface ChapterPayload {
 
 /** What a checked step types: its hidden solution, or the run blocks the lesson prints. */
 export type Typing = "solutions" | "as-printed";
-
-/**
- * bash's word for a command the guest does not have. Only that: a lesson may well show a program
- * that fails on purpose (`chroot` before the libraries are there, a refused capability).
- */
-const NOT_FOUND = /: command not found\s*$/m;
 
 export async function runChapterInGuest(
   guest: LessonGuest,
@@ -205,7 +199,7 @@ async function proveStep(guest: LessonGuest, step: Step, typing: Typing): Promis
   for (const line of lines) {
     const typed = await typeLine(guest, line);
     transcript.push(typed.output);
-    if (printed && typed.exitCode === 127 && NOT_FOUND.test(plainText(typed.output))) {
+    if (printed && isCommandNotFound(typed)) {
       throw new StepFailure(
         `the printed command \`${line}\` is not found in the guest's shell`,
         typed.output.trim(),
