@@ -212,7 +212,7 @@ test("the editor speaks Japanese when the page does", async ({ page, baseURL }) 
   });
   await openLab(page);
   await openGuestFile(page, "/etc/hostname");
-  await expect(page.getByTestId("center-tab-editor")).toHaveText("エディタ");
+  await expect(page.getByTestId("center-tab-editor")).toHaveText("エディター");
   // Monaco's own widgets too: its Japanese strings were loaded before it.
   await focusEditor(editor(page));
   await page.keyboard.press("Control+F");

@@ -133,7 +133,7 @@ export const ociSchemaStrings = defineStrings(
     "linux.maskedPaths": "コンテナから隠すパス (/proc の一部など)。",
     "linux.readonlyPaths": "コンテナ内で読み取り専用にするパス。",
     "linux.rootfsPropagation": "ルートファイルシステムのマウント伝播。",
-    "linux.sysctl": "コンテナの名前空間で設定するカーネルパラメータ。",
+    "linux.sysctl": "コンテナの名前空間で設定するカーネルパラメーター。",
     hooks: "コンテナのライフサイクルの各時点でランタイムが実行するプログラム。",
   },
 );

@@ -15,10 +15,10 @@ export const centerStrings = defineStrings(
   {
     centerTabs: "表示",
     tabTerminal: "ターミナル",
-    tabEditor: "エディタ",
+    tabEditor: "エディター",
     tabAuthor: "執筆",
-    openEditor: "エディタ",
-    openEditorLabel: "ファイルエディタを開く",
-    loadingEditor: "エディタを読み込んでいます…",
+    openEditor: "エディター",
+    openEditorLabel: "ファイルエディターを開く",
+    loadingEditor: "エディターを読み込んでいます…",
   },
 );

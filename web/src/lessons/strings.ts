@@ -143,7 +143,7 @@ export const lessonStrings = defineStrings(
     solveLabel: "解答をターミナルに入力する",
     run: "実行",
     runLabel: "ターミナルで実行: {command}",
-    openInEditor: "{path} をエディタで開く",
+    openInEditor: "{path} をエディターで開く",
     loadingLessons: "レッスンを読み込み中…",
     copy: "コピー",
     copyLabel: "クリップボードにコピー: {command}",
