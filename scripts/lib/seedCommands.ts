@@ -49,12 +49,13 @@ export function parseSeedCommands(source: string, file: string = SEED_COMMANDS_F
   }
   if (!isSeq(doc.contents)) throw new SeedCommandsError([`${file}:1: must be a list of commands`]);
   const nodes = doc.contents.items as YamlNode[];
+  const values = doc.toJS() as unknown[];
   const problems: string[] = [];
   const commands: SeedCommand[] = [];
   const seen = new Map<string, number>();
   nodes.forEach((node, index) => {
     const line = lineOf(node.range?.[0]);
-    const value: unknown = (doc.toJS() as unknown[])[index];
+    const value = values[index];
     const parsed = entrySchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
