@@ -12,8 +12,8 @@ import { stepCompletion, type Lesson, type Step } from "../../web/src/lessons/le
 import {
   describeFailure,
   runChecks,
+  runChecksSettled,
   type CheckExec,
-  type CheckVerdict,
 } from "../../web/src/lessons/runChecks.ts";
 import { isCommandNotFound, plainText, typeLine, type LessonGuest } from "./lessonConsole.ts";
 
@@ -206,7 +206,8 @@ async function proveStep(guest: LessonGuest, step: Step, typing: Typing): Promis
       );
     }
   }
-  const after = await checkSettled(exec, step);
+  // Settled as the app does after a prompt: a background job may still be starting.
+  const after = await runChecksSettled(exec, step.checks);
   if (!after.passed) {
     const detail = [
       after.run?.stdout.trim() && `check stdout: ${after.run.stdout.trim()}`,
@@ -218,23 +219,6 @@ async function proveStep(guest: LessonGuest, step: Step, typing: Typing): Promis
     const what = printed ? "the step's run blocks" : "the solution";
     throw new StepFailure(`after ${what} ran, ${describeFailure(after)}`, detail);
   }
-}
-
-/**
- * The checks after the solution, given a moment to settle: a solution that starts something in
- * the background (`unshare … sleep 1000 &`) has not always exec'd it when the prompt is back, on
- * a busy machine. The app re-checks at every prompt; here a few tries over about 2 s stand in.
- */
-const SETTLE_TRIES = 4;
-const SETTLE_PAUSE_MS = 500;
-
-async function checkSettled(exec: CheckExec, step: Step): Promise<CheckVerdict> {
-  let verdict = await runChecks(exec, step.checks);
-  for (let i = 1; i < SETTLE_TRIES && !verdict.passed && verdict.reason === "failed"; i++) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
-    verdict = await runChecks(exec, step.checks);
-  }
-  return verdict;
 }
 
 /** The agent's `exec`, as runChecks wants it. */

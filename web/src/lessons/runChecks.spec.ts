@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Check } from "./lessonModel.ts";
-import { CHECK_TIMEOUT_MS, describeFailure, runChecks, type CheckRun } from "./runChecks.ts";
+import {
+  CHECK_TIMEOUT_MS,
+  SETTLE_PAUSES_MS,
+  describeFailure,
+  runChecks,
+  runChecksSettled,
+  type CheckRun,
+} from "./runChecks.ts";
 
 const check = (code: string, message?: string): Check => ({
   code,
@@ -46,5 +53,40 @@ describe("runChecks", () => {
     expect(await runChecks(() => Promise.reject(new Error("gone")), [check("a")])).toMatchObject({
       reason: "not-ready",
     });
+  });
+});
+
+describe("runChecksSettled", () => {
+  const waits: number[] = [];
+  const wait = async (ms: number) => void waits.push(ms);
+
+  it("tries again after each pause while the checks fail, and stops once they pass", async () => {
+    waits.length = 0;
+    let runs = 0;
+    const exec = vi.fn(async () => exited(++runs >= 3 ? 0 : 1));
+    expect(await runChecksSettled(exec, [check("a")], undefined, wait)).toEqual({ passed: true });
+    expect(exec).toHaveBeenCalledTimes(3);
+    expect(waits).toEqual(SETTLE_PAUSES_MS.slice(0, 2));
+  });
+
+  it("gives up after the last pause with the last failure", async () => {
+    waits.length = 0;
+    const exec = vi.fn(async () => exited(1));
+    expect(await runChecksSettled(exec, [check("a")], undefined, wait)).toMatchObject({ reason: "failed" });
+    expect(exec).toHaveBeenCalledTimes(SETTLE_PAUSES_MS.length + 1);
+  });
+
+  it("does not retry a timeout or a machine that is not ready, nor once a newer run supersedes", async () => {
+    const timedOut = vi.fn(async () => exited(124, true));
+    await runChecksSettled(timedOut, [check("a")], undefined, wait);
+    expect(timedOut).toHaveBeenCalledTimes(1);
+    const notReady = vi.fn(async () => null);
+    await runChecksSettled(notReady, [check("a")], undefined, wait);
+    expect(notReady).toHaveBeenCalledTimes(1);
+    let superseded = false;
+    const failing = vi.fn(async () => exited(1));
+    const waitThenSupersede = async () => void (superseded = true);
+    await runChecksSettled(failing, [check("a")], () => superseded, waitThenSupersede);
+    expect(failing).toHaveBeenCalledTimes(1);
   });
 });

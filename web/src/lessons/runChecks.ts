@@ -48,6 +48,35 @@ export async function runChecks(exec: CheckExec, checks: readonly Check[]): Prom
   return { passed: true };
 }
 
+/**
+ * The pauses between automatic re-checks after a command: a command that starts something in
+ * the background (`unshare … sleep 1000 &`) gives the prompt back before that job has done its
+ * part (mounted, exec'd), the more so on a busy machine. About 3.5 s in all.
+ */
+export const SETTLE_PAUSES_MS: readonly number[] = [500, 1_000, 2_000];
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * runChecks, tried again after each of SETTLE_PAUSES_MS while the checks plainly fail (not on a
+ * timeout or a machine that is not ready), until they pass or `stop` says a newer run supersedes.
+ */
+export async function runChecksSettled(
+  exec: CheckExec,
+  checks: readonly Check[],
+  stop: () => boolean = () => false,
+  wait: (ms: number) => Promise<void> = pause,
+): Promise<CheckVerdict> {
+  let verdict = await runChecks(exec, checks);
+  for (const ms of SETTLE_PAUSES_MS) {
+    if (verdict.passed || verdict.reason !== "failed" || stop()) break;
+    await wait(ms);
+    if (stop()) break;
+    verdict = await runChecks(exec, checks);
+  }
+  return verdict;
+}
+
 /** One line for an author: why the check did not pass. */
 export function describeFailure(verdict: Exclude<CheckVerdict, { passed: true }>): string {
   const { run, reason, index, check } = verdict;

@@ -1,10 +1,10 @@
-// Runs a step's checks: when the step opens, after every command the student finishes, and on
-// demand. Checks never overlap: a run asked for while another goes waits and runs once.
+// Runs a step's checks: when the step opens, after every command the student finishes (again
+// over a few seconds while they fail: see runChecksSettled), and on demand. Checks never overlap: a run asked for while another goes waits and runs once.
 // What the checks mean is runChecks.ts; this hook only decides when they run.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Check } from "./lessonModel.ts";
 import type { LessonRuntime } from "./lessonRuntime.ts";
-import { runChecks, type CheckVerdict } from "./runChecks.ts";
+import { runChecks, runChecksSettled, type CheckVerdict } from "./runChecks.ts";
 
 export type CheckState = "idle" | "checking" | "failed";
 
@@ -45,7 +45,16 @@ export function useStepCheck(
         const { checks: current, done: alreadyDone } = latest.current;
         if (current.length === 0 || alreadyDone || !mounted.current) break;
         if (mode === "explicit") setState("checking");
-        const verdict = await runChecks(runtime.execCheck, current);
+        // An automatic run after a prompt gives a background job a moment to do its part; one the
+        // student asked for answers at once. A newer request supersedes the settling.
+        const verdict =
+          mode === "explicit"
+            ? await runChecks(runtime.execCheck, current)
+            : await runChecksSettled(
+                runtime.execCheck,
+                current,
+                () => !mounted.current || queued.current !== null,
+              );
         if (!mounted.current) break;
         if (verdict.passed) {
           setState("idle");
