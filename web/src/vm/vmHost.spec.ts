@@ -165,10 +165,15 @@ describe("VmHost", () => {
     expect(useVmStore.getState().health).toBe("stopped");
   });
 
-  /** Answers the health probe a save starts with: /proc/loadavg (and the console's pids) say `stdout`. */
-  async function answerProbe(stdout: string): Promise<void> {
-    await vi.waitFor(() => expect(worker().posted.some((m) => m.type === "agent-request")).toBe(true));
-    const probe = worker().posted.find((m) => m.type === "agent-request");
+  const probes = () => worker().posted.filter((m) => m.type === "agent-request");
+
+  /**
+   * Answers the `nth` health probe of a save (it probes before the capture and after it):
+   * /proc/loadavg (and the console's pids) say `stdout`.
+   */
+  async function answerProbe(stdout: string, nth = 1): Promise<void> {
+    await vi.waitFor(() => expect(probes().length).toBeGreaterThanOrEqual(nth));
+    const probe = probes()[nth - 1];
     if (probe?.type !== "agent-request") throw new Error("no probe");
     worker().emit({
       type: "agent-response",
@@ -183,11 +188,34 @@ describe("VmHost", () => {
     worker().emit({ type: "mark", mark: { kind: "input" } });
     const saving = host.save();
     await answerProbe("0.10 0.05 0.01 1/58 300\n");
+    await captureAndProbe("0.10 0.05 0.01 1/58 300\n");
+    await vi.waitFor(() => expect(worker().posted.some((m) => m.type === "keep-save")).toBe(true));
+    const keep = worker().posted.find((m) => m.type === "keep-save");
+    if (keep?.type === "keep-save")
+      worker().emit({ type: "saved", id: keep.id, ok: true, bytes: 10, ms: 5, savedAt: 7 });
+    expect(await saving).toMatchObject({ ok: true, savedAt: 7 });
+  });
+
+  /** The worker says it captured the state; the probe after the capture says `stdout`. */
+  async function captureAndProbe(stdout: string): Promise<void> {
     await vi.waitFor(() => expect(worker().posted.some((m) => m.type === "save")).toBe(true));
     const save = worker().posted.find((m) => m.type === "save");
-    if (save?.type === "save")
-      worker().emit({ type: "saved", id: save.id, ok: true, bytes: 10, ms: 5, savedAt: 7 });
-    expect(await saving).toMatchObject({ ok: true, savedAt: 7 });
+    if (save?.type === "save") worker().emit({ type: "captured", id: save.id, ok: true });
+    await answerProbe(stdout, 2);
+  }
+
+  it("drops a capture when the machine turns out to be flooding by the end of it (a fork bomb just begun)", async () => {
+    worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
+    worker().emit({ type: "mark", mark: { kind: "input" } });
+    const saving = host.save();
+    await answerProbe("0.10 0.05 0.01 1/58 300\n0\n256\n3\n");
+    // The student types meanwhile: that does not matter, the capture was taken at the prompt.
+    worker().emit({ type: "mark", mark: { kind: "output" } });
+    await captureAndProbe("2.00 0.50 0.10 30/120 3000\n40\n256\n95\n");
+    expect(await saving).toMatchObject({ ok: false, unhealthy: "console-pids-limit" });
+    const save = worker().posted.find((m) => m.type === "save");
+    expect(worker().posted).toContainEqual({ type: "drop-save", of: save?.type === "save" ? save.id : -1 });
+    expect(worker().posted.some((m) => m.type === "keep-save")).toBe(false);
   });
 
   /** A save after the shell's `mark`, with the probe answering `stdout`: what it returns, once no save was sent. */

@@ -20,7 +20,14 @@ export type SaveResult =
   /** `unhealthy`: not saved on purpose, so the last healthy save stays the one to go back to. */
   | { ok: false; quota: boolean; unhealthy?: UnhealthyReason; message: string };
 
-type Reply = Extract<FromWorker, { type: "saved" | "exported" | "imported" }>;
+type Reply = Extract<FromWorker, { type: "captured" | "saved" | "exported" | "imported" }>;
+
+const notSaved = (unhealthy: UnhealthyReason): SaveResult => ({
+  ok: false,
+  quota: false,
+  unhealthy,
+  message: `not saved: ${unhealthy}`,
+});
 import wasmUrl from "v86/build/v86.wasm?url";
 import workerUrl from "./worker/vmWorker.ts?worker&url";
 
@@ -33,6 +40,8 @@ import workerUrl from "./worker/vmWorker.ts?worker&url";
 const WORKER_URL_QUERY = "?use-scheduling-api";
 
 const HEARTBEAT_MS = 5_000;
+/** How long the health probe before (and after) a save's capture may take. */
+const PROBE_TIMEOUT_MS = 8_000;
 const HEARTBEAT_TIMEOUT_MS = 4_000;
 /** Missed heartbeats in a row before the machine counts as unresponsive. */
 const HEARTBEAT_MISSES = 2;
@@ -137,27 +146,47 @@ export class VmHost {
       return { ok: false, quota: false, message: "the machine is not running" };
     }
     const unhealthy = await this.whyNotSave();
-    if (unhealthy) return { ok: false, quota: false, unhealthy, message: `not saved: ${unhealthy}` };
-    return this.ask({ type: "save", id: this.nextId++ }).then(
-      (reply): SaveResult => {
-        if (reply.type !== "saved") return { ok: false, quota: false, message: `unexpected ${reply.type}` };
-        if (!reply.ok) return { ok: false, quota: reply.quota, message: reply.message };
-        this.evidence = { promptSeen: false };
-        return { ok: true, bytes: reply.bytes, ms: reply.ms, savedAt: reply.savedAt };
-      },
-      (error: Error): SaveResult => ({ ok: false, quota: false, message: error.message }),
-    );
+    if (unhealthy) return notSaved(unhealthy);
+    const captureId = this.nextId++;
+    try {
+      const captured = await this.ask({ type: "save", id: captureId });
+      if (captured.type !== "captured" || !captured.ok) {
+        return {
+          ok: false,
+          quota: false,
+          message: ("message" in captured && captured.message) || "not captured",
+        };
+      }
+      // A fork bomb started a moment before the capture is in it, and by now it shows (the
+      // capture takes about a second): look again before the state replaces the last good save.
+      // A command the student started meanwhile does not matter: the capture was taken before.
+      const after = await this.whyNotSave({ afterCapture: true });
+      if (after) {
+        this.post({ type: "drop-save", of: captureId });
+        return notSaved(after);
+      }
+      const reply = await this.ask({ type: "keep-save", id: this.nextId++, of: captureId });
+      if (reply.type !== "saved") return { ok: false, quota: false, message: `unexpected ${reply.type}` };
+      if (!reply.ok) return { ok: false, quota: reply.quota, message: reply.message };
+      this.evidence = { promptSeen: false };
+      return { ok: true, bytes: reply.bytes, ms: reply.ms, savedAt: reply.savedAt };
+    } catch (error) {
+      return { ok: false, quota: false, message: error instanceof Error ? error.message : String(error) };
+    }
   }
 
-  private async whyNotSave(): Promise<UnhealthyReason | undefined> {
+  private async whyNotSave({ afterCapture = false } = {}): Promise<UnhealthyReason | undefined> {
     // The probe itself is the evidence that the agent answers now.
     let agentAnswered = false;
     let reading: ProbeReading = {};
     try {
+      // Generous: a save can wait, and a machine just restored (pages coming back over 9p, the
+      // clock being set) has answered in more than 3 s under a loaded host, in the e2e. A hung
+      // machine is the heartbeat's to notice.
       const { stdout } = await this.request(
         "exec",
-        { cmd: HEALTH_PROBE, timeout_ms: 2000 },
-        { timeoutMs: 3000 },
+        { cmd: HEALTH_PROBE, timeout_ms: PROBE_TIMEOUT_MS },
+        { timeoutMs: PROBE_TIMEOUT_MS + 1_000 },
       );
       agentAnswered = true;
       reading = readProbe(stdout);
@@ -165,7 +194,7 @@ export class VmHost {
       // No answer: agentAnswered stays false, and that is the reason given.
     }
     const { health, promptShown, commandRunning } = useVmStore.getState();
-    const atPrompt = this.evidence.promptSeen || (promptShown && !commandRunning);
+    const atPrompt = afterCapture || this.evidence.promptSeen || (promptShown && !commandRunning);
     return unhealthyReason({ health, agentAnswered, atPrompt, reading });
   }
 
@@ -271,6 +300,7 @@ export class VmHost {
           useVmStore.setState({ health: "ok" });
         }
         break;
+      case "captured":
       case "saved":
       case "exported":
       case "imported":

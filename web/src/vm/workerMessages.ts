@@ -35,7 +35,13 @@ export type ToWorker =
    * survives). `forget` also drops the saved machine.
    */
   | { type: "reset"; to: "fresh" | "saved"; forget: boolean }
+  /**
+   * A save in two steps, so the page can look at the machine again after the capture: `save`
+   * captures the state and holds it; `keep-save` writes it (replying `saved`), `drop-save` forgets it.
+   */
   | { type: "save"; id: number }
+  | { type: "keep-save"; id: number; of: number }
+  | { type: "drop-save"; of: number }
   | { type: "export"; id: number }
   | { type: "import"; id: number; state: Blob };
 
@@ -58,6 +64,7 @@ export type FromWorker =
       resumeFailed?: boolean;
     }
   | { type: "failed"; message: string }
+  | { type: "captured"; id: number; ok: boolean; message?: string }
   | { type: "saved"; id: number; ok: true; bytes: number; ms: number; savedAt: number }
   | { type: "saved"; id: number; ok: false; quota: boolean; message: string }
   | { type: "exported"; id: number; ok: true; state: Blob; savedAt: number }

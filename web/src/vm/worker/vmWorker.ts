@@ -43,6 +43,8 @@ let machine: Machine | undefined;
 /** The shipped snapshot (zstd, as downloaded): what "Reset machine" goes back to. */
 let freshState: ArrayBuffer | undefined;
 let imageId = "";
+/** The state a `save` captured, until the page says to keep or drop it. */
+let captured: { id: number; state: Blob; savedAt: number; began: number } | undefined;
 /** Requests are handled one at a time: a save must not interleave with a reset or import. */
 let queue: Promise<unknown> = Promise.resolve();
 const consoleOut = new OutputBatcher((data) => post({ type: "console-output", data }, [data.buffer]));
@@ -189,6 +191,7 @@ async function coldBoot(
 
 /** After a restore the guest's clock and screen are stale: bring both up to date. */
 function afterRestore(): void {
+  captured = undefined;
   // Ctrl-L makes readline clear the screen and draw the prompt again.
   machine?.sendConsole(new Uint8Array([0x0c]));
   // The clock can wait a moment: the prompt comes first.
@@ -211,6 +214,7 @@ async function replaceState(state: ArrayBuffer, mode: StartMode, savedAt?: numbe
 }
 
 async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
+  captured = undefined;
   if (forget) await clearSavedMachine().catch(() => undefined);
   if (!machine) return;
   const running = machine;
@@ -235,15 +239,32 @@ async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
   post({ type: "ready", mode: "cold", coldReason: "snapshot-missing", ms: performance.now() - began });
 }
 
-async function save(id: number): Promise<void> {
+async function capture(id: number): Promise<void> {
+  captured = undefined;
   if (!machine) {
-    post({ type: "saved", id, ok: false, quota: false, message: "the machine is not running" });
+    post({ type: "captured", id, ok: false, message: "the machine is not running" });
     return;
   }
   const began = performance.now();
   try {
     const state = await gzip(await machine.save());
-    const savedAt = Date.now();
+    captured = { id, state, savedAt: Date.now(), began };
+    post({ type: "captured", id, ok: true });
+  } catch (error) {
+    post({ type: "captured", id, ok: false, message: errorText(error) });
+  }
+}
+
+async function keepCaptured(id: number, of: number): Promise<void> {
+  const held = captured;
+  captured = undefined;
+  if (held?.id !== of) {
+    // A reset or restore came in between: that state is no longer the student's machine.
+    post({ type: "saved", id, ok: false, quota: false, message: "the machine changed before it was saved" });
+    return;
+  }
+  try {
+    const { state, savedAt, began } = held;
     await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt, state });
     post({ type: "saved", id, ok: true, bytes: state.size, ms: performance.now() - began, savedAt });
   } catch (error) {
@@ -310,7 +331,13 @@ scope.onmessage = (event) => {
       serially(() => reset(message.to, message.forget));
       break;
     case "save":
-      serially(() => save(message.id));
+      serially(() => capture(message.id));
+      break;
+    case "keep-save":
+      serially(() => keepCaptured(message.id, message.of));
+      break;
+    case "drop-save":
+      if (captured?.id === message.of) captured = undefined;
       break;
     case "export":
       serially(() => exportState(message.id));
