@@ -25,10 +25,20 @@ export interface FenceFlag {
 /** `sh check message="…"` → { flag: "check", options: { message } }; null for a plain block. */
 export function codeFlag(node: Code, report: Report): FenceFlag | null {
   const meta = (node.meta ?? "").trim();
-  if (!meta) return null;
+  const isShell = (SHELL_LANGUAGES as readonly string[]).includes(node.lang ?? "");
+  if (!meta) {
+    // A shell block reads as a command to type; one nothing runs could fail unnoticed.
+    if (isShell) {
+      report(
+        node,
+        "shell-block-unflagged",
+        "a shell block with no flag is shown but never run: write ```sh run (Run types it, and lessons:check proves it), or fence it as ```text if it is not to be typed here",
+      );
+    }
+    return null;
+  }
   const [word = ""] = meta.split(/\s+/);
   const flags = CODE_FLAGS as readonly string[];
-  const isShell = (SHELL_LANGUAGES as readonly string[]).includes(node.lang ?? "");
   if (!isShell) {
     if (flags.includes(word)) {
       report(

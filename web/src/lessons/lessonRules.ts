@@ -26,6 +26,7 @@ export const RULES = [
   "run-outside-step",
   "code-block-misplaced",
   "code-language",
+  "shell-block-unflagged",
   "unknown-code-flag",
   "unknown-directive",
   "directive-kind",

@@ -82,5 +82,6 @@ describe("lesson parser, fuzzed", () => {
       }),
       { seed: SEED, numRuns: 60 },
     );
-  });
+    // 60 whole-course builds: about 11 s alone, and past the default 20 s on a busy machine.
+  }, 60_000);
 });

@@ -92,6 +92,8 @@ describe("parseLesson on a broken lesson", () => {
       "69:3 code-block-misplaced",
       "73:1 directive-kind",
       "76:1 raw-html",
+      "76:1 content-outside-step",
+      "81:1 shell-block-unflagged",
     ]);
   });
 
