@@ -12,7 +12,17 @@ describe("guest agent", () => {
       "mkdir -p /sys/fs/cgroup/snaptest && echo 20M > /sys/fs/cgroup/snaptest/memory.max && " +
         "setsid sh -c 'echo $$ > /sys/fs/cgroup/snaptest/cgroup.procs; exec unshare --uts --pid --fork --mount-proc sleep 1000' >/dev/null 2>&1 < /dev/null &",
     );
-    await sh(guest(), "sleep 0.5");
+    // Until the sleeper runs in the cgroup (unshare forks it), at most 20 s of guest time.
+    await sh(
+      guest(),
+      `for i in $(seq 200); do
+         for p in $(cat /sys/fs/cgroup/snaptest/cgroup.procs); do
+           [ "$(tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null)" = "sleep 1000 " ] && exit 0
+         done
+         sleep 0.1
+       done
+       echo "no sleep 1000 in /snaptest: $(cat /sys/fs/cgroup/snaptest/cgroup.procs)" >&2; exit 1`,
+    );
     const raw = await guest().agent.request("snapshot", {});
     const snapshot = snapshotSchema.parse(raw);
     const init = snapshot.processes.find((p) => p.pid === 1);

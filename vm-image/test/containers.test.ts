@@ -2,7 +2,7 @@
 // docker through Debian's podman-docker), pods, strace, and the lazy filesystem they live on.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listFiles, readFsJson, zstdDecompress } from "../../scripts/lib/lazyFs.ts";
 import { DIST_DIR } from "../../scripts/lib/paths.ts";
 import { sha256 } from "../../scripts/lib/sha256.ts";
@@ -60,10 +60,6 @@ async function cgroupFile(guest: NodeGuest, pid: string, file: string): Promise<
 
 describe("container stack", () => {
   const guest = useGuest();
-
-  beforeAll(async () => {
-    await sh(guest(), "lab-seed-images", 240_000);
-  }, 300_000);
 
   for (const runtime of ["crun", "runc"]) {
     it(`${runtime} runs the config.json that \`${runtime} spec\` writes, unmodified, on the console`, async () => {

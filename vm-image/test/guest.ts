@@ -1,13 +1,21 @@
-// Shared set-up for the guest tests: one booted guest per test file, and a shell helper on the agent.
+// Shared set-up for the guest tests: one guest per test file, and a shell helper on the agent.
 import { afterAll, beforeAll } from "vitest";
 import { NodeGuest } from "../../scripts/lib/nodeGuest.ts";
+import { studentMachine } from "../../scripts/lib/snapshot.ts";
 import { SETUP_TIMEOUT_MS, setupScript } from "../../web/src/lessons/chapterSetup.ts";
+import { execInGuest } from "../../web/src/vm/agentExec.ts";
 import type { ExecResult } from "../../web/src/vm/protocol.ts";
 
+/**
+ * The student's machine, restored from the snapshot the build ships (built and cached by the
+ * first caller): a cold boot per file cost 6 s and each file that used podman loaded the offline
+ * images again. The boot itself is proven where the snapshot is taken (its boot and
+ * `lab-seed-images` must succeed) and by the e2e's cold-boot test.
+ */
 export function useGuest(): () => NodeGuest {
   let guest: NodeGuest | undefined;
   beforeAll(async () => {
-    guest = await NodeGuest.boot();
+    guest = await NodeGuest.restore(await studentMachine());
   });
   afterAll(() => guest?.destroy());
   return () => {
@@ -29,7 +37,7 @@ export async function sh(guest: NodeGuest, cmd: string, timeoutMs = 30_000): Pro
 
 /** Like `sh`, but returns whatever happened. */
 export function shAny(guest: NodeGuest, cmd: string, timeoutMs = 30_000): Promise<ExecResult> {
-  return guest.agent.request("exec", { cmd, timeout_ms: timeoutMs }, { timeoutMs: timeoutMs + 5_000 });
+  return execInGuest(guest.agent, cmd, timeoutMs);
 }
 
 /** Runs a chapter's set-up as the app and lessons:check do: the agent, root, outside the student's shell. */
@@ -39,9 +47,5 @@ export function runSetup(
   setup: string,
   restart: boolean,
 ): Promise<ExecResult> {
-  return guest.agent.request(
-    "exec",
-    { cmd: setupScript(chapter, setup, restart), timeout_ms: SETUP_TIMEOUT_MS },
-    { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
-  );
+  return execInGuest(guest.agent, setupScript(chapter, setup, restart), SETUP_TIMEOUT_MS);
 }
