@@ -9,6 +9,7 @@ import { format } from "prettier";
 import { NodeGuest } from "./lib/nodeGuest.ts";
 import { REPO_ROOT } from "./lib/paths.ts";
 import { snapshotSchema, type ExecResult } from "../web/src/vm/protocol.ts";
+import { execInGuest } from "../web/src/vm/agentExec.ts";
 
 const OUT_DIR = join(REPO_ROOT, "web", "src", "panels", "fixtures");
 const CG = "/sys/fs/cgroup";
@@ -54,7 +55,7 @@ const EVENTS: string[] = [
 ];
 
 async function exec(guest: NodeGuest, cmd: string): Promise<ExecResult> {
-  const result = await guest.agent.request("exec", { cmd, timeout_ms: 240_000 }, { timeoutMs: 245_000 });
+  const result = await execInGuest(guest.agent, cmd, 240_000);
   if (result.exit_code !== 0) {
     throw new Error(
       `guest command failed (${result.exit_code ?? "signal " + result.signal}): ${cmd}\n${result.stderr}`,

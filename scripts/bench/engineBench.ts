@@ -12,6 +12,7 @@ import { serveStatic } from "../lib/staticServer.ts";
 import { IMAGE_FILES } from "../../web/src/vm/guestConfig.ts";
 import { typed, waitForPrompt } from "./prompt.ts";
 import { median, round, type Results } from "./stats.ts";
+import { execInGuest } from "../../web/src/vm/agentExec.ts";
 
 const BUNDLE = [
   "mkdir -p /root/bench/rootfs/bin /root/bench/rootfs/proc /root/bench/rootfs/dev /root/bench/rootfs/sys",
@@ -29,7 +30,7 @@ async function shipped(): Promise<ArrayBuffer> {
 /** Wall time of a shell command run by the agent; fails the bench if the command fails. */
 async function timed(guest: NodeGuest, cmd: string): Promise<number> {
   const started = performance.now();
-  const result = await guest.agent.request("exec", { cmd, timeout_ms: 300_000 }, { timeoutMs: 305_000 });
+  const result = await execInGuest(guest.agent, cmd, 300_000);
   if (result.exit_code !== 0)
     throw new Error(`bench command failed: ${cmd}\n${result.stdout}${result.stderr}`);
   return performance.now() - started;

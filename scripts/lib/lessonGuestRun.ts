@@ -15,6 +15,7 @@ import {
   runChecksSettled,
   type CheckExec,
 } from "../../web/src/lessons/runChecks.ts";
+import { execInGuest } from "../../web/src/vm/agentExec.ts";
 import { isCommandNotFound, plainText, typeLine, type LessonGuest } from "./lessonConsole.ts";
 
 export type StepStatus = "pass" | "fail" | "skipped";
@@ -72,14 +73,7 @@ export async function runChapterInGuest(
   const results: StepResult[] = [];
   // As in the app: the files first, then the set-up (an empty one when there are only files).
   const placed = await placeChapterFiles(lesson.meta.id, payload.files, {
-    exec: async (script) =>
-      (
-        await guest.agent.request(
-          "exec",
-          { cmd: script, timeout_ms: SETUP_TIMEOUT_MS },
-          { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
-        )
-      ).exit_code === 0,
+    exec: async (script) => (await execInGuest(guest.agent, script, SETUP_TIMEOUT_MS)).exit_code === 0,
     write: async (path, content, mode) => {
       try {
         await guest.agent.request(
@@ -148,11 +142,7 @@ async function runSetup(
   chapterId: string,
   setup: string,
 ): Promise<{ message: string; detail?: string } | null> {
-  const result = await guest.agent.request(
-    "exec",
-    { cmd: setupScript(chapterId, setup, true), timeout_ms: SETUP_TIMEOUT_MS },
-    { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
-  );
+  const result = await execInGuest(guest.agent, setupScript(chapterId, setup, true), SETUP_TIMEOUT_MS);
   if (result.exit_code === 0) return null;
   const detail = [
     result.stdout.trim() && `stdout: ${result.stdout.trim()}`,
@@ -223,6 +213,5 @@ async function proveStep(guest: LessonGuest, step: Step, typing: Typing): Promis
 
 /** The agent's `exec`, as runChecks wants it. */
 function agentExec(guest: LessonGuest): CheckExec {
-  return (script, timeoutMs) =>
-    guest.agent.request("exec", { cmd: script, timeout_ms: timeoutMs }, { timeoutMs: timeoutMs + 5_000 });
+  return (script, timeoutMs) => execInGuest(guest.agent, script, timeoutMs);
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runZstd } from "./zstd.ts";
 import { IMAGE_FILES, MACHINE_FINGERPRINT, type SnapshotInfo } from "../../web/src/vm/guestConfig.ts";
+import { execInGuest } from "../../web/src/vm/agentExec.ts";
 import { readManifest } from "./imageManifest.ts";
 import { NodeGuest } from "./nodeGuest.ts";
 import { DIST_DIR, REPO_ROOT } from "./paths.ts";
@@ -32,11 +33,7 @@ export const PREPARE_SNAPSHOT = "lab-seed-images && sync && echo 3 > /proc/sys/v
 export async function takeSnapshot(): Promise<ArrayBuffer> {
   const guest = await NodeGuest.boot();
   try {
-    const prepared = await guest.agent.request(
-      "exec",
-      { cmd: PREPARE_SNAPSHOT, timeout_ms: 240_000 },
-      { timeoutMs: 250_000 },
-    );
+    const prepared = await execInGuest(guest.agent, PREPARE_SNAPSHOT, 240_000);
     if (prepared.exit_code !== 0)
       throw new Error(`preparing the snapshot failed: ${prepared.stdout}${prepared.stderr}`);
     // Give the boot's last writes (prompt, agent start) a moment, so the saved guest is idle.

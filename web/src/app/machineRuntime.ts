@@ -4,6 +4,7 @@ import { SETUP_TIMEOUT_MS, type LessonRuntime } from "../lessons/index.ts";
 import { focusPanelByName, type SnapshotSource } from "../panels/index.ts";
 import { useLayoutStore } from "../layout/layoutStore.ts";
 import { ownsSavedMachine } from "../persist/tabStore.ts";
+import { execInGuest } from "../vm/agentExec.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { openInEditor } from "../editor/index.ts";
@@ -26,11 +27,7 @@ export const lessonRuntime: LessonRuntime = {
   execCheck: async (script, timeoutMs) => {
     if (useVmStore.getState().phase !== "ready") return null;
     try {
-      return await vmHost.request(
-        "exec",
-        { cmd: script, timeout_ms: timeoutMs },
-        { timeoutMs: timeoutMs + 5_000 },
-      );
+      return await execInGuest(vmHost, script, timeoutMs);
     } catch {
       return null;
     }
@@ -38,11 +35,7 @@ export const lessonRuntime: LessonRuntime = {
   runSetup: async (script) => {
     if (useVmStore.getState().phase !== "ready") return false;
     try {
-      const result = await vmHost.request(
-        "exec",
-        { cmd: script, timeout_ms: SETUP_TIMEOUT_MS },
-        { timeoutMs: SETUP_TIMEOUT_MS + 5_000 },
-      );
+      const result = await execInGuest(vmHost, script, SETUP_TIMEOUT_MS);
       return result.exit_code === 0;
     } catch {
       return false;

@@ -54,6 +54,18 @@ describe("runChecks", () => {
       reason: "not-ready",
     });
   });
+
+  it("says why a check could not run when the exec says", async () => {
+    const silent = await runChecks(
+      () => Promise.reject(new Error("agent did not answer exec within 40000 ms")),
+      [check("a")],
+    );
+    if (silent.passed) throw new Error("expected a failure");
+    expect(describeFailure(silent)).toBe("check 1 could not run: agent did not answer exec within 40000 ms");
+    const notReady = await runChecks(async () => null, [check("a")]);
+    if (notReady.passed) throw new Error("expected a failure");
+    expect(describeFailure(notReady)).toBe("check 1 could not run: the machine is not ready");
+  });
 });
 
 describe("runChecksSettled", () => {

@@ -31,11 +31,17 @@ export type CheckVerdict =
       check: Check;
       reason: "failed" | "timed-out" | "not-ready";
       run: CheckRun | null;
+      /** Why the check could not run, when the exec said (a host-side timeout, say). */
+      error?: string;
     };
 
 export async function runChecks(exec: CheckExec, checks: readonly Check[]): Promise<CheckVerdict> {
   for (const [index, check] of checks.entries()) {
-    const run = await exec(check.code, CHECK_TIMEOUT_MS).catch(() => null);
+    let error: string | undefined;
+    const run = await exec(check.code, CHECK_TIMEOUT_MS).catch((e: unknown) => {
+      error = e instanceof Error ? e.message : String(e);
+      return null;
+    });
     if (run && run.exit_code === 0) continue;
     return {
       passed: false,
@@ -43,6 +49,7 @@ export async function runChecks(exec: CheckExec, checks: readonly Check[]): Prom
       check,
       reason: !run ? "not-ready" : run.timed_out ? "timed-out" : "failed",
       run,
+      ...(error ? { error } : {}),
     };
   }
   return { passed: true };
@@ -81,7 +88,7 @@ export async function runChecksSettled(
 export function describeFailure(verdict: Exclude<CheckVerdict, { passed: true }>): string {
   const { run, reason, index, check } = verdict;
   const which = `check ${index + 1}${check.message ? ` ("${check.message}")` : ""}`;
-  if (reason === "not-ready") return `${which} could not run: the machine is not ready`;
+  if (reason === "not-ready") return `${which} could not run: ${verdict.error ?? "the machine is not ready"}`;
   if (reason === "timed-out") return `${which} timed out after ${CHECK_TIMEOUT_MS / 1000} s`;
   return `${which} exited with ${run?.exit_code ?? `signal ${run?.signal ?? "?"}`}`;
 }
