@@ -14,7 +14,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     // Debian's chromium where it is installed (CI and this machine), else Playwright's own browser.
-    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    // V8 compiles the emulator's generated WebAssembly with its baseline compiler only, as the
+    // Node guests do (scripts/lib/nodeGuest.ts says why): same behaviour, a third of the CPU.
+    // The bench keeps Chromium's defaults, as students have them.
+    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, "--js-flags=--liftoff-only"] },
     trace: "retain-on-failure",
   },
   webServer: {
