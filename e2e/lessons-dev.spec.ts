@@ -77,15 +77,23 @@ test.afterAll(() => {
 });
 
 test("a broken lesson shows its error card and hot-reloads without rebooting the guest", async ({ page }) => {
+  test.setTimeout(240_000);
   rmSync(DRAFT, { recursive: true, force: true });
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await waitForMachine(page);
   expect(await runInTerminal(page, "echo still-the-same-machine > /root/marker")).toBe(0);
+  // The course is parsed once before the draft appears. The dev server compiles the course
+  // worker's modules on their first request, which took most of a minute on a busy machine:
+  // waiting for the draft had to cover that too, and ran out.
+  await expect(page.getByRole("link", { name: /Start: Containers are processes/ })).toBeVisible({
+    timeout: 90_000,
+  });
 
   mkdirSync(DRAFT, { recursive: true });
   writeFileSync(join(DRAFT, "en.md"), lesson(":::hnit\nA typo in the directive name.\n:::"));
   writeFileSync(join(DRAFT, "ja.md"), lesson(":::hint\nヒント。\n:::"));
-  await page.getByRole("link", { name: "98-e2e-draft" }).click({ timeout: 30_000 });
+  // The watcher's event, the module's hot update and a parse in a new worker.
+  await page.getByRole("link", { name: "98-e2e-draft" }).click({ timeout: 60_000 });
   const card = page.getByRole("alert", { name: /This chapter has errors/ });
   await expect(card).toBeVisible();
   await expect(card).toContainText(/en\.md:\d+:\d+/);
@@ -95,7 +103,7 @@ test("a broken lesson shows its error card and hot-reloads without rebooting the
   await expect(page.getByRole("link", { name: /Start: Containers are processes/ })).toBeVisible();
 
   writeFileSync(join(DRAFT, "en.md"), lesson(":::hint\nFixed.\n:::"));
-  await expect(page.getByRole("link", { name: /Start: Draft chapter/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("link", { name: /Start: Draft chapter/ })).toBeVisible({ timeout: 60_000 });
   // Same guest as before: nothing rebooted.
   expect(await runInTerminal(page, "cat /root/marker")).toBe(0);
   await expectTerminal(page, /still-the-same-machine/);
