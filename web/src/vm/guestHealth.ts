@@ -36,10 +36,15 @@ export const CONSOLE_PIDS_SURGE = 6;
 
 /**
  * What the agent's health probe prints: /proc/loadavg, then the console cgroup's pids.current
- * and pids.max, and pids.current again 0.2 s later.
+ * and pids.max, and pids.current again 0.2 s later. Bash builtins only, so the probe starts no
+ * program the student could see: its `sleep 0.2` was found by a lesson's
+ * `nsenter -t $(pidof sleep)` after an autosave and broke it. The pause is `read` timing out on
+ * a pipe nobody writes to (the process substitution's subshell runs `:` and is gone at once).
  */
 export const HEALTH_PROBE =
-  "cat /proc/loadavg; c=/sys/fs/cgroup/console; cat $c/pids.current $c/pids.max 2>/dev/null && sleep 0.2 && cat $c/pids.current; true";
+  'read -r l < /proc/loadavg && echo "$l"; c=/sys/fs/cgroup/console; ' +
+  "if read -r n 2>/dev/null < $c/pids.current && read -r m 2>/dev/null < $c/pids.max; then " +
+  'echo "$n"; echo "$m"; read -r -t 0.2 <> <(:); read -r n < $c/pids.current && echo "$n"; fi; true';
 
 /** The console cgroup's tasks, its pids.max, and its tasks again 0.2 s later. */
 export interface ConsolePids {
