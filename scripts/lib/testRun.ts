@@ -3,6 +3,7 @@
 // step after another). The runner (scripts/test-all.ts) streams output, times each step and
 // prints the table.
 import { stripVTControlCharacters } from "node:util";
+import type { Pass } from "./lessonCheckArgs.ts";
 
 export interface Counts {
   passed: number;
@@ -92,16 +93,14 @@ const guestTests: Step = {
   command: npm("test:guest"),
   count: vitestCounts,
 };
-const courseOrder: Step = {
-  name: "lessons, course order, as printed",
-  command: npm("lessons:check", "--pass", "course-order"),
+/** One of lessons:check's two proofs (scripts/lib/lessonCheckArgs.ts). */
+const lessonPass = (name: string, pass: Pass): Step => ({
+  name,
+  command: npm("lessons:check", "--pass", pass),
   count: lessonCounts,
-};
-const fresh: Step = {
-  name: "lessons, each fresh, solutions",
-  command: npm("lessons:check", "--pass", "fresh"),
-  count: lessonCounts,
-};
+});
+const courseOrder = lessonPass("lessons, course order, as printed", "course-order");
+const fresh = lessonPass("lessons, each fresh, solutions", "fresh");
 const seeds: Step = {
   name: "seed chapters' commands, as printed",
   command: npm("seeds:check"),
