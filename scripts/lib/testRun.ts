@@ -115,12 +115,13 @@ const e2e: Step = {
 /**
  * `npm test`: every check, cheapest first; stops after the first stage that fails.
  *
- * Lanes run side by side, one per core. Measured on this 2-core machine: two emulators in two
- * Node processes each run at 0.9-1x their speed alone (a first command after a restore, which is
- * mostly the emulator compiling code, at ~0.65x); an emulator beside Chromium ran at ~0.6x and
- * the e2e's waits then failed (an earlier try put the e2e in a lane). So the lanes hold Node
- * processes only, the e2e runs alone, and the lanes are balanced by the lengths the closing table
- * of a run reports.
+ * Lanes run side by side, one per core, and hold Node processes only. With V8 compiling v86's
+ * generated code once (Liftoff, scripts/lib/nodeGuest.ts), an emulator in Node keeps to one
+ * core, so two lanes of guests run at nearly full speed each (a fresh-clone run: guest tests
+ * 122 s in a lane, 136 s alone). Chromium uses more than a core for one page, and an earlier try
+ * that ran the e2e beside a lane made each 1.6x slower and broke waits: the e2e runs alone.
+ * Balanced by that run's lengths: guest tests 122 + course order 356 + build 14 s against
+ * fresh 301 + seeds 138 s.
  */
 export const FULL: Stage[] = [
   {
