@@ -2,8 +2,8 @@
 // Lints the lessons, then proves each chapter in the real guest (v86 under Node), twice: in
 // course order on one machine, typing what the lessons print (as a student meets them), and on
 // a fresh machine, typing the solutions (as a student who jumps straight to a chapter). A
-// chapter's `setup:` is what makes both work. `--pass` runs one of the two. Exit status 1 on any lint error or failed step, 2 on a
-// usage error.
+// chapter's `setup:` is what makes both work. `--pass` runs one of the two. Exit status 1 on any
+// lint error or failed step, 2 on a usage error.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { displayPath } from "../web/vite/courseFolder.ts";

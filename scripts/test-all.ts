@@ -90,12 +90,17 @@ async function runStage(stage: Stage): Promise<Outcome[]> {
   return lanes.flat();
 }
 
-function table(outcomes: readonly Outcome[], wallSeconds: number): string[] {
+function totals(outcomes: readonly Outcome[]): Counts {
+  return {
+    passed: outcomes.reduce((n, o) => n + o.counts.passed, 0),
+    failed: outcomes.reduce((n, o) => n + o.counts.failed, 0),
+  };
+}
+
+function table(outcomes: readonly Outcome[], total: Counts, wallSeconds: number): string[] {
   const width = Math.max(24, ...outcomes.map((o) => o.step.name.length));
   const row = (name: string, seconds: string, passed: string, failed: string, note = "") =>
     `${name.padEnd(width)}  ${seconds.padStart(8)}  ${passed.padStart(7)}  ${failed.padStart(7)}${note ? `  ${note}` : ""}`;
-  const passed = outcomes.reduce((n, o) => n + o.counts.passed, 0);
-  const failed = outcomes.reduce((n, o) => n + o.counts.failed, 0);
   return [
     row("step", "seconds", "passed", "failed"),
     ...outcomes.map((o) =>
@@ -107,7 +112,7 @@ function table(outcomes: readonly Outcome[], wallSeconds: number): string[] {
         o.status === "passed" ? "" : o.status,
       ),
     ),
-    row("total (wall clock)", wallSeconds.toFixed(0), String(passed), String(failed)),
+    row("total (wall clock)", wallSeconds.toFixed(0), String(total.passed), String(total.failed)),
   ];
 }
 
@@ -123,9 +128,8 @@ async function main(): Promise<number> {
   }
   const wall = (Date.now() - started) / 1000;
   console.log(`\n=== ${quick ? "npm run test:quick" : "npm test"}: ${(wall / 60).toFixed(1)} min`);
-  for (const line of table(outcomes, wall)) console.log(line);
-  const passed = outcomes.reduce((n, o) => n + o.counts.passed, 0);
-  const failed = outcomes.reduce((n, o) => n + o.counts.failed, 0);
+  const { passed, failed } = totals(outcomes);
+  for (const line of table(outcomes, { passed, failed }, wall)) console.log(line);
   const allRan = outcomes.length === stages.flatMap((s) => ("lanes" in s ? s.lanes.flat() : [s])).length;
   if (!allRan && failed > 0) console.log("stopped after the first stage that failed");
   console.log(`${passed} passed, ${failed} failed`);
