@@ -3,7 +3,16 @@
 // proves it in the guest, `npm run build -- --course` makes its static site, and students
 // work through it, on a plain page and on a kiosk whose class records the instructor exports.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -14,6 +23,12 @@ const ROOT = join(import.meta.dirname, "..");
 const PORT = 5231;
 let work: string;
 let server: StaticServer | undefined;
+const PRIVATE = {
+  ".env": "TOKEN=private-dotfile-4711\n",
+  "answers.txt": "private-answer-key-4711\n",
+  "unused.png": "private-unlinked-image-4711\n",
+};
+const OUTSIDE = "private-outside-file-4711\n";
 
 const chapter = (greeting: string) => `---
 id: hello
@@ -80,6 +95,11 @@ test.beforeAll(async () => {
   chmodSync(join(course, "01-hello", "files", "greet.sh"), 0o755);
   writeFileSync(join(course, "01-hello", "files", "data", "motd.txt"), "Hello from the course\n");
   tsx("scripts/new-chapter.ts", ["first-steps", "--course", course, "--title", "First steps"]);
+  // What an instructor keeps beside the lessons and never means to publish: a dotfile, an
+  // answer key nothing links to, an image nothing links to, and a link to a file outside.
+  for (const [name, text] of Object.entries(PRIVATE)) writeFileSync(join(course, "01-hello", name), text);
+  writeFileSync(join(work, "outside.txt"), OUTSIDE);
+  symlinkSync(join(work, "outside.txt"), join(course, "01-hello", "leak.png"));
 
   const checked = tsx("scripts/lessons-check.ts", ["--course", course]);
   expect(checked).toContain("01-hello/files: 2 file(s), 99 B → /opt/lab/hello");
@@ -90,6 +110,15 @@ test.beforeAll(async () => {
 
   const out = join(work, "site");
   tsx("scripts/build.ts", ["--course", course, "--out", out]);
+  const site = readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString("latin1"));
+  for (const secret of [...Object.values(PRIVATE), OUTSIDE])
+    for (const form of [secret, Buffer.from(secret).toString("base64")])
+      expect(
+        site.filter((text) => text.includes(form)),
+        `${form} in the site`,
+      ).toEqual([]);
   server = await serveStatic(out, PORT, {
     extra: { "/kiosk.json": join(work, "kiosk.json") },
   });

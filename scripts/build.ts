@@ -6,10 +6,8 @@ import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { build } from "vite";
 import { formatSize } from "../web/src/lessons/chapterFiles.ts";
-import { hasErrors } from "../web/src/lessons/lessonModel.ts";
-import { courseDirFrom } from "../web/vite/courseFolder.ts";
+import { courseDirFrom, parseCourseTree, publishedAssets, readCourseTree } from "../web/vite/courseFolder.ts";
 import { recordBuiltCourse, WEB_DIST } from "./lib/ensureBuild.ts";
-import { readLessonTree } from "./lib/lessonSources.ts";
 import { REPO_ROOT } from "./lib/paths.ts";
 
 const USAGE = "usage: npm run build -- [--course DIR] [--out DIR]";
@@ -36,16 +34,18 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    // A broken course.yaml stops the build here, with its line; lesson errors do not (the
-    // built lab shows them on the chapter), but they are counted so nobody ships them unaware.
-    const tree = readLessonTree(course);
-    const broken = tree.chapters.filter((c) => hasErrors(c.diagnostics));
-    if (broken.length > 0)
-      console.warn(
-        `[build] ${broken.length} chapter(s) have errors (${broken.map((c) => c.dir).join(", ")}); \`npm run lessons:check${course ? ` -- --course ${course}` : ""}\` lists them`,
-      );
-    if (course) console.log(`[build] course ${course}: ${tree.chapters.length} chapter(s)`);
-    for (const chapter of tree.chapters.filter((c) => c.files.length > 0)) {
+    // A broken course.yaml or a lesson error stops the build here, each with its file:line:
+    // a site is never built from a course lessons:check refuses (the Vite plugin refuses too).
+    const tree = readCourseTree(course);
+    const parsed = parseCourseTree(tree);
+    const assets = publishedAssets(tree, parsed);
+    const chapters = parsed.chapters;
+    if (course) console.log(`[build] course ${course}: ${chapters.length} chapter(s)`);
+    const images = Object.keys(assets).length;
+    console.log(
+      `[build] ${images} image(s) the lessons link to (no other file next to a lesson is published)`,
+    );
+    for (const chapter of chapters.filter((c) => c.files.length > 0)) {
       const bytes = chapter.files.reduce((sum, file) => sum + file.size, 0);
       console.log(
         `[build] ${chapter.dir}/files: ${chapter.files.length} file(s), ${formatSize(bytes)} for the guest`,

@@ -2,8 +2,12 @@
 // reading, as for the app), and picks the chapters a command line names.
 import { isAbsolute, relative, resolve } from "node:path";
 import type { Chapter } from "../../web/src/lessons/buildCourse.ts";
-import { buildCourse } from "../../web/src/lessons/buildCourse.ts";
-import { BUILTIN_LESSONS, readCourseTree, type CourseTree } from "../../web/vite/courseFolder.ts";
+import {
+  BUILTIN_LESSONS,
+  parseCourseTree,
+  readCourseTree,
+  type CourseTree,
+} from "../../web/vite/courseFolder.ts";
 
 export type { CourseTree };
 
@@ -14,12 +18,7 @@ export interface LessonTree extends CourseTree {
 /** The course (lessons/, or the course folder), parsed and linted as the app does. */
 export function readLessonTree(courseDir?: string, cwd = process.cwd()): LessonTree {
   const tree = readCourseTree(courseDir, cwd);
-  const { chapters } = buildCourse(tree.sources, Object.keys(tree.assets), {
-    languages: tree.languages,
-    dirs: tree.dirs,
-    files: tree.files,
-    omitted: tree.omitted,
-  });
+  const { chapters } = parseCourseTree(tree);
   return { ...tree, chapters };
 }
 

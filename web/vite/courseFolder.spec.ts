@@ -1,10 +1,11 @@
 // The course reader against throwaway course folders on disk.
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildCourse } from "../src/lessons/buildCourse.ts";
-import { courseDirFrom, readCourseTree, withoutCourseArg } from "./courseFolder.ts";
+import { courseDirFrom, publishedAssets, readCourseTree, withoutCourseArg } from "./courseFolder.ts";
 import { courseModuleCode } from "./coursePlugin.ts";
 
 const made: string[] = [];
@@ -100,14 +101,76 @@ describe("a course folder", () => {
       { path: "link", size: expect.any(Number), mode: expect.any(Number), kind: "symlink" },
       { path: "run.sh", size: 10, mode: 0o755, kind: "file" },
     ]);
-    const code = courseModuleCode(tree);
-    expect(code).toContain(`"01-hello":"${dir.split("/").pop()}/01-hello"`);
-    expect(code).toContain(`${JSON.stringify(`${join(dir, "01-hello/files/run.sh")}?url`)}`);
-    expect(code).toContain(`"lessons/01-hello/files/run.sh": file`);
+    // A files/ with an error gets no URL at all: nothing of it is bundled.
+    expect(courseModuleCode(tree)).not.toContain("files/run.sh");
     const { chapters } = buildCourse(tree.sources, [], { dirs: tree.dirs, files: tree.files });
     expect(chapters[0]?.diagnostics.map((d) => [d.rule, d.message.slice(0, 20)])).toEqual([
       ["chapter-files", "a symbolic link: put"],
     ]);
+    rmSync(join(dir, "01-hello/files/link"));
+    const code = courseModuleCode(readCourseTree(dir));
+    expect(code).toContain(`"01-hello":"${dir.split("/").pop()}/01-hello"`);
+    expect(code).toContain(`${JSON.stringify(`${join(dir, "01-hello/files/run.sh")}?url`)}`);
+    expect(code).toContain(`"lessons/01-hello/files/run.sh": file`);
+  });
+
+  it("publishes only the images the lessons link to: no dotfile, other file or symbolic link", () => {
+    const linking = lesson("hello").replace("### One", "### One\n\n![diagram](./diagram.png)");
+    const dir = course({
+      "course.yaml": "title: W\n",
+      "01-hello/en.md": linking,
+      "01-hello/ja.md": linking,
+      "01-hello/diagram.png": "png",
+      "01-hello/unused.png": "png",
+      "01-hello/.env": "SECRET=1",
+      "01-hello/.draft.md": "answers",
+      "01-hello/answers.txt": "42",
+      "secret.txt": "shadow",
+    });
+    symlinkSync(join(dir, "secret.txt"), join(dir, "01-hello/leak.png"));
+    const tree = readCourseTree(dir);
+    expect(Object.keys(tree.assets)).toEqual(["lessons/01-hello/diagram.png", "lessons/01-hello/unused.png"]);
+    expect(Object.keys(tree.sources)).toEqual(["lessons/01-hello/en.md", "lessons/01-hello/ja.md"]);
+    expect(tree.unshipped["lessons/01-hello/leak.png"]).toMatch(/symbolic link, never published/);
+    expect(tree.unshipped["lessons/01-hello/.env"]).toMatch(/hidden file/);
+    const published = publishedAssets(tree);
+    expect(Object.keys(published)).toEqual(["lessons/01-hello/diagram.png"]);
+    const code = courseModuleCode(tree, published);
+    for (const name of ["unused.png", ".env", ".draft.md", "answers.txt", "leak.png", "secret.txt"])
+      expect(code).not.toContain(name);
+  });
+
+  it("refuses to publish a course with errors, naming each file and line", () => {
+    const linking = lesson("hello").replace("### One", "### One\n\n![leak](./leak.png)");
+    const dir = course({
+      "course.yaml": "title: W\n",
+      "01-hello/en.md": linking,
+      "01-hello/ja.md": lesson("hello"),
+      "01-hello/files/ok.sh": "x",
+    });
+    symlinkSync("/etc/passwd", join(dir, "01-hello/leak.png"));
+    symlinkSync("/etc", join(dir, "01-hello/files/etc"));
+    const tree = readCourseTree(dir, dir);
+    expect(tree.filePaths).toEqual({});
+    expect(() => publishedAssets(tree)).toThrow(/2 error\(s\); nothing was built:\n/);
+    expect(() => publishedAssets(tree)).toThrow(
+      /\n01-hello\/en\.md:14:1: error .*leak\.png`: a symbolic link/,
+    );
+    expect(() => publishedAssets(tree)).toThrow(/\n01-hello\/files\/etc:1:1: error .*a symbolic link/);
+  });
+
+  it("reads a fifo in files/ as a file it refuses, not as a crash", () => {
+    const dir = course({
+      "course.yaml": "title: W\n",
+      "01-hello/en.md": lesson("hello"),
+      "01-hello/ja.md": lesson("hello"),
+    });
+    mkdirSync(join(dir, "01-hello/files"));
+    execFileSync("mkfifo", [join(dir, "01-hello/files/pipe")]);
+    symlinkSync(join(dir, "nowhere"), join(dir, "dangling"));
+    const tree = readCourseTree(dir, dir);
+    expect(tree.files["01-hello"]).toEqual([expect.objectContaining({ path: "pipe", kind: "other" })]);
+    expect(() => publishedAssets(tree)).toThrow(/01-hello\/files\/pipe:1:1: error .*not a regular file/);
   });
 
   it("says what is wrong with a folder that is not a course", () => {

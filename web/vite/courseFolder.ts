@@ -3,10 +3,17 @@
 // it keeps. Every chapter gets a key under `lessons/<folder>/`, the one namespace the app, the
 // lesson engine and saved progress know; `dirs` says where each chapter really is, so errors
 // name the instructor's own files. The Vite plugin and the command-line tools both read here.
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { LANGUAGES, type Language } from "../src/i18n/languages.ts";
-import { CHAPTER_FILES_DIR, chapterFileKey, type FileEntry } from "../src/lessons/chapterFiles.ts";
+import { ASSET_EXTENSIONS, buildCourse, type Course } from "../src/lessons/buildCourse.ts";
+import { formatDiagnostic, hasErrors } from "../src/lessons/lessonModel.ts";
+import {
+  CHAPTER_FILES_DIR,
+  chapterFileKey,
+  checkChapterFiles,
+  type FileEntry,
+} from "../src/lessons/chapterFiles.ts";
 import {
   COURSE_FILE,
   CourseConfigError,
@@ -27,11 +34,16 @@ export interface CourseTree {
   sources: Record<string, string>;
   /** `lessons/<folder>/<lang>.md` → absolute path. */
   sourcePaths: Record<string, string>;
-  /** `lessons/<folder>/<name>` → absolute path, for images and other assets next to a lesson. */
+  /**
+   * `lessons/<folder>/<name>` → absolute path: the images next to a lesson (regular files with an
+   * asset extension; never a dotfile or a symbolic link, whose target may be anything).
+   */
   assets: Record<string, string>;
+  /** `lessons/<folder>/<name>` → why a file next to a lesson is not an asset (for a link to it). */
+  unshipped: Record<string, string>;
   /** Chapter folder → what its `files/` holds. */
   files: Record<string, FileEntry[]>;
-  /** `lessons/<folder>/files/<path>` → absolute path. */
+  /** `lessons/<folder>/files/<path>` → absolute path, only for a `files/` that passes its rules. */
   filePaths: Record<string, string>;
   /** Chapter folder → how messages name it (relative to the working directory when inside it). */
   dirs: Record<string, string>;
@@ -72,10 +84,13 @@ export function displayPath(path: string, cwd: string): string {
 }
 
 function chapterFolders(root: string): string[] {
-  return readdirSync(root)
-    .filter((name) => !name.startsWith(".") && name !== "node_modules")
-    .filter((name) => statSync(join(root, name)).isDirectory())
-    .sort();
+  return (
+    readdirSync(root)
+      .filter((name) => !name.startsWith(".") && name !== "node_modules")
+      // lstat: a link is not followed (a dangling one would throw, any other could lead anywhere).
+      .filter((name) => lstatSync(join(root, name)).isDirectory())
+      .sort()
+  );
 }
 
 function walkFiles(dir: string, prefix = ""): FileEntry[] {
@@ -96,23 +111,42 @@ function walkFiles(dir: string, prefix = ""): FileEntry[] {
   return entries;
 }
 
+/** Why a file next to a lesson is not served, or null for an asset. */
+function notAnAsset(name: string, stat: Stats): string | null {
+  if (name.startsWith(".")) return "a hidden file (its name starts with `.`), never published";
+  if (stat.isSymbolicLink())
+    return "a symbolic link, never published (its target could be any file); put the image itself here";
+  if (!stat.isFile()) return "not a regular file";
+  const extension = name.split(".").pop()?.toLowerCase() ?? "";
+  if (!(ASSET_EXTENSIONS as readonly string[]).includes(extension))
+    return `not served by the app; assets are ${ASSET_EXTENSIONS.join(", ")} files`;
+  return null;
+}
+
 function addChapter(tree: CourseTree, folder: string, absolute: string, cwd: string): void {
   tree.dirs[folder] = displayPath(absolute, cwd);
   tree.absoluteDirs[folder] = absolute;
   for (const name of readdirSync(absolute).sort()) {
     const path = join(absolute, name);
     const key = `lessons/${folder}/${name}`;
-    if (name === CHAPTER_FILES_DIR && statSync(path).isDirectory()) {
+    const stat = lstatSync(path);
+    if (name === CHAPTER_FILES_DIR && stat.isDirectory()) {
       const files = walkFiles(path);
       tree.files[folder] = files;
-      for (const file of files) tree.filePaths[chapterFileKey(folder, file.path)] = join(path, file.path);
+      // Only a files/ that passes its rules gets URLs: a build never bundles a file the
+      // lesson format refuses (a link, a fifo, a dotfile, one too large).
+      const shipped = checkChapterFiles({ dir: tree.dirs[folder] }, files).files;
+      for (const file of shipped) tree.filePaths[chapterFileKey(folder, file.path)] = join(path, file.path);
       continue;
     }
-    if (!statSync(path).isFile()) continue;
-    if (name.endsWith(".md")) {
+    if (name.endsWith(".md") && !name.startsWith(".") && stat.isFile()) {
       tree.sources[key] = readFileSync(path, "utf8");
       tree.sourcePaths[key] = path;
-    } else tree.assets[key] = path;
+      continue;
+    }
+    const why = notAnAsset(name, stat);
+    if (why === null) tree.assets[key] = path;
+    else tree.unshipped[key] = why;
   }
 }
 
@@ -136,6 +170,7 @@ export function readCourseTree(courseDir?: string, cwd = process.cwd()): CourseT
     sources: {},
     sourcePaths: {},
     assets: {},
+    unshipped: {},
     files: {},
     filePaths: {},
     dirs: {},
@@ -195,4 +230,34 @@ export function readCourseTree(courseDir?: string, cwd = process.cwd()): CourseT
 /** The folders to watch for a course's changes under `npm run dev`. */
 export function watchedDirs(tree: CourseTree): string[] {
   return [BUILTIN_LESSONS, ...(tree.courseDir ? [tree.courseDir] : [])];
+}
+
+/** The course parsed and linted as the app and lessons:check see it. */
+export function parseCourseTree(tree: CourseTree): Course {
+  return buildCourse(tree.sources, Object.keys(tree.assets), {
+    languages: tree.languages,
+    dirs: tree.dirs,
+    files: tree.files,
+    omitted: tree.omitted,
+    unshipped: tree.unshipped,
+  });
+}
+
+/**
+ * What a build publishes: the lessons, the images they link to (no other file next to them) and
+ * the `files/` that pass their rules. Throws, listing each error as file:line:column, for a
+ * course lessons:check refuses: a site is never built from one.
+ */
+export function publishedAssets(
+  tree: CourseTree,
+  course: Course = parseCourseTree(tree),
+): Record<string, string> {
+  const errors = course.chapters.flatMap((c) => c.diagnostics).filter((d) => d.severity === "error");
+  if (hasErrors(errors))
+    throw new Error(
+      `the course has ${errors.length} error(s); nothing was built:\n${errors.map(formatDiagnostic).join("\n")}`,
+    );
+  return Object.fromEntries(
+    course.assets.flatMap((key) => (tree.assets[key] ? [[key, tree.assets[key]]] : [])),
+  );
 }

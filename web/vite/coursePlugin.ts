@@ -7,7 +7,13 @@
 import { basename, relative, sep } from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import type { CourseInfo, CourseLayout } from "../src/lessons/courseInfo.ts";
-import { courseDirFrom, readCourseTree, watchedDirs, type CourseTree } from "./courseFolder.ts";
+import {
+  courseDirFrom,
+  publishedAssets,
+  readCourseTree,
+  watchedDirs,
+  type CourseTree,
+} from "./courseFolder.ts";
 
 export const COURSE_MODULE = "virtual:container-lab/course";
 /** Only course.yaml's settings: small, for the page's first bundle (the header's title). */
@@ -44,8 +50,12 @@ export function courseLayout(tree: CourseTree): CourseLayout {
   return { languages: [...tree.languages], dirs, omitted: tree.omitted };
 }
 
-/** The module's code: one static import per file, so Vite hashes, bundles and watches each. */
-export function courseModuleCode(tree: CourseTree): string {
+/**
+ * The module's code: one static import per file, so Vite hashes, bundles and watches each.
+ * `assets`: the images to include (a build's are those the lessons link to; the dev server
+ * offers every one, so a link just written finds its image).
+ */
+export function courseModuleCode(tree: CourseTree, assetPaths: Record<string, string> = tree.assets): string {
   const lines: string[] = [];
   const table = (name: string, entries: Record<string, string>, query: string) => {
     const fields = Object.entries(entries).map(([key, path], i) => {
@@ -55,7 +65,7 @@ export function courseModuleCode(tree: CourseTree): string {
     return `{\n${fields.join("\n")}\n}`;
   };
   const sources = table("source", tree.sourcePaths, "raw");
-  const assets = table("asset", tree.assets, "url");
+  const assets = table("asset", assetPaths, "url");
   const files = table("file", tree.filePaths, "url");
   return [
     ...lines,
@@ -73,6 +83,8 @@ export function coursePlugin(courseDir: string | undefined = courseDirFromEnv())
   // Read once, and again only after the watcher saw a file come or go (or course.yaml change):
   // both modules and the watcher's folders come from the same reading.
   let tree: CourseTree | undefined;
+  let building = false;
+  let published: Record<string, string> | undefined;
   const read = () => {
     if (!tree) {
       tree = readCourseTree(courseDir);
@@ -112,10 +124,19 @@ export function coursePlugin(courseDir: string | undefined = courseDirFromEnv())
       build: { assetsInlineLimit: (file: string) => (filePaths.has(file) ? false : undefined) },
     }),
     configureServer: watch,
+    configResolved: (config) => {
+      building = config.command === "build";
+    },
+    // A build refuses a course with errors before bundling anything (the dev server shows them
+    // on the chapter instead, where the author is working).
+    buildStart() {
+      if (building) published = publishedAssets(read());
+    },
     resolveId: (id) =>
       id === COURSE_MODULE ? RESOLVED : id === COURSE_INFO_MODULE ? RESOLVED_INFO : undefined,
     load(id) {
-      if (id === RESOLVED) return courseModuleCode(read());
+      if (id === RESOLVED)
+        return courseModuleCode(read(), building ? (published ?? publishedAssets(read())) : undefined);
       if (id === RESOLVED_INFO) return `export const courseInfo = ${JSON.stringify(courseInfo(read()))};\n`;
       return undefined;
     },

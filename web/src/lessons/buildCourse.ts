@@ -54,6 +54,8 @@ export interface Chapter {
 
 export interface Course {
   chapters: Chapter[];
+  /** The assets (`lessons/<folder>/<name>`) the lessons link to: all a build needs to publish. */
+  assets: string[];
 }
 
 export interface BuildOptions {
@@ -68,6 +70,8 @@ export interface BuildOptions {
    * (the instructor chose it), not an error.
    */
   omitted?: readonly string[];
+  /** `lessons/<folder>/<name>` → why a file next to a lesson is not served (a link to it says so). */
+  unshipped?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -101,6 +105,7 @@ export function buildCourse(
   }
 
   const assets = new Set(assetPaths);
+  const linked = new Set<string>();
   const byId = new Map<string, Chapter>();
   for (const chapter of chapters) {
     const first = byId.get(chapter.id);
@@ -120,7 +125,7 @@ export function buildCourse(
   }
   chapters.forEach((chapter, index) => {
     for (const parsed of Object.values(chapter.parsed)) {
-      checkLinks(parsed, chapter, byId, assets, options.omitted ?? []);
+      for (const asset of checkLinks(parsed, chapter, byId, assets, options)) linked.add(asset);
       checkPrerequisites(parsed, chapter, index, chapters, byId);
     }
     chapter.diagnostics.sort(
@@ -147,7 +152,7 @@ export function buildCourse(
   });
   if (options.dirs)
     for (const chapter of chapters) chapter.diagnostics = chapter.diagnostics.map(renameFiles(chapters));
-  return { chapters };
+  return { chapters, assets: [...linked].sort() };
 }
 
 /** Diagnostics name files as they sit on disk: a course's folder rather than `lessons/`. */
@@ -392,13 +397,16 @@ function compareQuestions(
   }
 }
 
+/** Reports the lesson's broken links; returns the assets it links to. */
 function checkLinks(
   parsed: ParsedLesson,
   chapter: Chapter,
   byId: Map<string, Chapter>,
   assets: Set<string>,
-  omitted: readonly string[],
-): void {
+  options: BuildOptions,
+): string[] {
+  const omitted = options.omitted ?? [];
+  const linked: string[] = [];
   for (const link of parsed.links) {
     const url = link.url.trim();
     const report = (rule: Rule, message: string, severity: Diagnostic["severity"] = "error") =>
@@ -449,7 +457,10 @@ function checkLinks(
     }
     const resolved = resolveLessonPath(`${LESSONS_DIR}/${chapter.folder}`, path);
     const extension = path.split(".").pop()?.toLowerCase() ?? "";
-    if (!resolved || !assets.has(resolved)) {
+    const unshipped = resolved ? options.unshipped?.[resolved] : undefined;
+    if (resolved && unshipped) {
+      report(link.kind === "image" ? "missing-asset" : "broken-link", `\`${url}\`: ${unshipped}`);
+    } else if (!resolved || !assets.has(resolved)) {
       report(
         link.kind === "image" ? "missing-asset" : "broken-link",
         `\`${url}\` does not exist (looked for ${resolved ?? "a path outside lessons/"})`,
@@ -459,8 +470,9 @@ function checkLinks(
         "missing-asset",
         `\`${url}\` is not served by the app; assets are ${ASSET_EXTENSIONS.join(", ")} files`,
       );
-    }
+    } else linked.push(resolved);
   }
+  return linked;
 }
 
 function checkPrerequisites(
