@@ -250,11 +250,11 @@ describe("format v2 in the pane", () => {
     const choice = screen.getByTestId("question-what-unshare-made");
     fireEvent.click(screen.getByRole("radio", { name: "A UTS namespace and a PID namespace" }));
     fireEvent.click(within(choice).getByRole("button", { name: "Check my answer" }));
-    expect(within(choice).getByText("Not quite. Think again and try another answer.")).toBeTruthy();
+    expect(await within(choice).findByText("Not quite. Think again and try another answer.")).toBeTruthy();
     expect(within(choice).getByText(/kept the PID namespace/)).toBeTruthy();
     fireEvent.click(screen.getByRole("radio", { name: "Only a UTS namespace" }));
     fireEvent.click(within(choice).getByRole("button", { name: "Check my answer" }));
-    expect(within(choice).getByText("✓ Right.")).toBeTruthy();
+    expect(await within(choice).findByText("✓ Right.")).toBeTruthy();
     expect(step()?.["namespace-quiz"]?.answers?.["what-unshare-made"]).toMatchObject({
       correct: true,
       tries: 2,

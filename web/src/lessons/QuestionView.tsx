@@ -74,7 +74,10 @@ function QuestionView({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (settled || empty) return;
-    if (quiz) answer(chapterId, stepId, question.id, value, gradeAnswer(question, value));
+    if (quiz)
+      void gradeAnswer(question, value).then((correct) =>
+        answer(chapterId, stepId, question.id, value, correct),
+      );
     else answer(chapterId, stepId, question.id, value);
   };
   const toggle = (index: number) =>

@@ -32,22 +32,33 @@ const step = (over: Partial<Step>): Step => ({
 });
 
 describe("gradeAnswer", () => {
-  it("single and multiple choice: exactly the right answers", () => {
-    expect(gradeAnswer(question({}), [1])).toBe(true);
-    expect(gradeAnswer(question({}), [0])).toBe(false);
+  it("single and multiple choice: exactly the right answers", async () => {
+    expect(await gradeAnswer(question({}), [1])).toBe(true);
+    expect(await gradeAnswer(question({}), [0])).toBe(false);
     const multiple = question({ answer: "multiple", choices: [choice(true), choice(true), choice(false)] });
-    expect(gradeAnswer(multiple, [0, 1])).toBe(true);
-    expect(gradeAnswer(multiple, [0])).toBe(false);
-    expect(gradeAnswer(multiple, [0, 1, 2])).toBe(false);
-    expect(gradeAnswer(multiple, "0,1")).toBe(false);
+    expect(await gradeAnswer(multiple, [0, 1])).toBe(true);
+    expect(await gradeAnswer(multiple, [0])).toBe(false);
+    expect(await gradeAnswer(multiple, [0, 1, 2])).toBe(false);
+    expect(await gradeAnswer(multiple, "0,1")).toBe(false);
   });
 
-  it("typed answers: the pattern, trimmed and ignoring case", () => {
+  it("typed answers: the pattern, trimmed and ignoring case", async () => {
     const typed = question({ answer: "text", choices: [], pattern: "^/proc/self/ns/pid$" });
-    expect(gradeAnswer(typed, "  /PROC/self/ns/pid \n")).toBe(true);
-    expect(gradeAnswer(typed, "/proc/self/ns/uts")).toBe(false);
-    expect(gradeAnswer(typed, [0])).toBe(false);
-    expect(gradeAnswer(question({ answer: "text", choices: [], pattern: "(" }), "(")).toBe(false);
+    expect(await gradeAnswer(typed, "  /PROC/self/ns/pid \n")).toBe(true);
+    expect(await gradeAnswer(typed, "/proc/self/ns/uts")).toBe(false);
+    expect(await gradeAnswer(typed, [0])).toBe(false);
+    expect(await gradeAnswer(question({ answer: "text", choices: [], pattern: "(" }), "(")).toBe(false);
+  });
+
+  it("a pattern that backtracks catastrophically in JavaScript grades in linear time", async () => {
+    // With RegExp each extra character doubles the time: 30 took 5 s here, 32 about 20 s.
+    const evil = question({ answer: "text", choices: [], pattern: "^(a+)+$" });
+    const started = performance.now();
+    expect(await gradeAnswer(evil, `${"a".repeat(32)}!`)).toBe(false);
+    expect(await gradeAnswer(evil, "a".repeat(32))).toBe(true);
+    // Not a speed figure: RE2 takes milliseconds, backtracking tens of seconds; the bound sits
+    // a thousand times above the one and well below the other.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -3,15 +3,15 @@
 import type { Answer, StepProgress } from "./progressRecord.ts";
 import type { Question, Step } from "./lessonModel.ts";
 
-/** Whether an answer to a quiz is right. Predictions are not graded. */
-export function gradeAnswer(question: Question, value: Answer["value"]): boolean {
+/**
+ * Whether an answer to a quiz is right. Predictions are not graded. A typed answer loads the
+ * pattern matcher (RE2, a chunk of its own) on first use.
+ */
+export async function gradeAnswer(question: Question, value: Answer["value"]): Promise<boolean> {
   if (question.answer === "text") {
     if (typeof value !== "string" || !question.pattern) return false;
-    try {
-      return new RegExp(question.pattern, "iu").test(value.trim());
-    } catch {
-      return false;
-    }
+    const { answerMatches } = await import("./answerPattern.ts");
+    return answerMatches(question.pattern, value);
   }
   if (!Array.isArray(value)) return false;
   const picked = new Set(value);

@@ -1,6 +1,7 @@
 // `:::quiz` and `:::predict` blocks → a Question. Both are written the same way: a prompt,
 // then a GFM task list of answers (`- [x]` right, `- [ ]` wrong; text indented under an answer
 // explains it), or no list for a typed answer; a blockquote at the end explains the question.
+import { compileAnswerPattern } from "./answerPattern.ts";
 import type { BlockContent, List, ListItem, Root, RootContent } from "mdast";
 import { checkAttributes, flagAttribute, type ContainerDirective } from "./directiveChecks.ts";
 import { ID_PATTERN } from "./frontmatter.ts";
@@ -73,12 +74,12 @@ export function parseQuestion(node: ContainerDirective, report: Report, walk: Wa
     }
     if (!list && pattern) {
       try {
-        new RegExp(pattern, "iu");
+        compileAnswerPattern(pattern);
       } catch (error) {
         report(
           node,
           "quiz-answer",
-          `\`answer\` is not a valid regular expression: ${(error as Error).message}`,
+          `\`answer\` is not a pattern the lab can match: ${(error as Error).message} (RE2 syntax: no look-arounds or back-references)`,
         );
       }
     }

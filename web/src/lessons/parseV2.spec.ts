@@ -108,6 +108,8 @@ describe("quizzes", () => {
     expect(where(quiz("#q", "Q?\n\n- [x] a").diagnostics)).toEqual(["15:1 quiz-answer"]);
     expect(where(quiz("#q", "Q?").diagnostics)).toEqual(["12:1 quiz-answer"]);
     expect(where(quiz('#q answer="("', "Q?").diagnostics)).toEqual(["12:1 quiz-answer"]);
+    // Patterns are matched by RE2: what it cannot take (a back-reference) is refused here.
+    expect(where(quiz('#q answer="^(a)\\1$"', "Q?").diagnostics)).toEqual(["12:1 quiz-answer"]);
     expect(where(quiz('#q answer="x"', "Q?\n\n- [x] a\n- [ ] b").diagnostics)).toEqual(["12:1 quiz-answer"]);
     expect(where(quiz("#q nope", "Q?\n\n- [x] a\n- [ ] b").diagnostics)).toEqual(["12:1 unknown-attribute"]);
   });
