@@ -31,6 +31,7 @@ export const RULES = [
   "unknown-directive",
   "directive-kind",
   "directive-colons",
+  "directive-malformed",
   "directive-misplaced",
   "unknown-attribute",
   "missing-attribute",

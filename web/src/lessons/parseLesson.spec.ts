@@ -230,3 +230,26 @@ describe("parseLesson details", () => {
     ]);
   });
 });
+
+describe("parseLesson on what a lint once let through", () => {
+  it("a directive line that does not parse is an error, not text shown to students", () => {
+    for (const broken of [
+      '::panel{name="namespaces" highlight="uts"',
+      '::panel{name="namespaces" highlight="uts} ',
+      '::panel{name="namespaces"} and more',
+    ]) {
+      const text = fixture("good.md").replace('::panel{name="namespaces" highlight="uts"}', broken);
+      expect(where(parse(text).diagnostics), broken).toEqual(["28:1 directive-malformed"]);
+    }
+  });
+
+  it("collects the links of the summary and objectives, at their key's line", () => {
+    const text = fixture("good.md")
+      .replace("used correctly.", "used [correctly](javascript:alert(1)).")
+      .replace("  - Read a lesson", "  - Read [a lesson](data:text/html,x)");
+    expect(parse(text).links.filter((l) => !l.url.startsWith("#"))).toEqual([
+      { url: "javascript:alert(1)", kind: "link", line: 4, column: 10 },
+      { url: "data:text/html,x", kind: "link", line: 6, column: 3 },
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 // One lesson file (one chapter in one language) → its frontmatter, intro, steps and outro,
 // plus every problem found, each at file:line:column. Never throws on bad input: a broken
 // lesson must become an error card, not a blank app.
-import type { Root, RootContent } from "mdast";
+import type { Paragraph, Root, RootContent } from "mdast";
 import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
@@ -83,6 +83,7 @@ export function parseLesson(source: string, file: string, language: Language): P
     if (node.type === "link" || node.type === "image" || node.type === "definition") {
       links.push({ url: node.url, kind: node.type === "image" ? "image" : "link", ...pointOf(node) });
     }
+    if (node.type === "paragraph") reportBrokenDirective(node, report);
   });
 
   const first = tree.children[0];
@@ -146,13 +147,27 @@ export function parseLesson(source: string, file: string, language: Language): P
 
   const outroHints: Hint[] = [];
   const sections = reference ? takeSections(intro, report) : [];
+  const summary = inlineMarkdown(frontmatter.meta?.summary ?? "");
+  const objectives = (frontmatter.meta?.objectives ?? []).map((text) => inlineMarkdown(text));
+  // The frontmatter's links are checked like the body's, at the line of their key.
+  const keyLinks = (root: Root, key: string) =>
+    visit(root, (node) => {
+      if (node.type === "link" || node.type === "image" || node.type === "definition")
+        links.push({
+          url: node.url,
+          kind: node.type === "image" ? "image" : "link",
+          ...(frontmatter.positions[key] ?? { line: 1, column: 1 }),
+        });
+    });
+  keyLinks(summary, "summary");
+  for (const objective of objectives) keyLinks(objective, "objectives");
   return {
     file,
     language,
     meta: frontmatter.meta,
     metaPositions: frontmatter.positions,
-    summary: inlineMarkdown(frontmatter.meta?.summary ?? ""),
-    objectives: (frontmatter.meta?.objectives ?? []).map((text) => inlineMarkdown(text)),
+    summary,
+    objectives,
     // A reference page has no steps, so all of it is "intro"; hints may sit anywhere in it.
     intro: { type: "root", children: builder.walkProse(intro, reference ? outroHints : undefined) },
     steps,
@@ -212,6 +227,25 @@ function inlineMarkdown(text: string): Root {
     delete node.position;
   });
   return { type: "root", children: phrasing.length ? [{ type: "paragraph", children: phrasing }] : [] };
+}
+
+/**
+ * A paragraph that starts like a block directive (`::panel{…`, `:::quiz{…`) is one that did not
+ * parse: an unclosed brace or quote, or text after the `}`. Students would see it as literal
+ * text, so it is an error, not prose.
+ */
+function reportBrokenDirective(node: Paragraph, report: Report): void {
+  const first = node.children[0];
+  if (first?.type !== "text") return;
+  const match = /^(:{2,})([a-z][a-z-]*)(?=[{[\s]|$)/.exec(first.value);
+  const name = match?.[2];
+  if (!match || !name || !(DIRECTIVE_NAMES as readonly string[]).includes(name)) return;
+  const line = first.value.split("\n")[0] ?? "";
+  report(
+    node,
+    "directive-malformed",
+    `\`${line.length > 60 ? `${line.slice(0, 60)}…` : line}\` is not read as a directive: close its \`{…}\` on the same line, quote values that have spaces, and put nothing after the \`}\``,
+  );
 }
 
 /**
