@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeSession, encodeSession, SessionFileError } from "./sessionFile.ts";
@@ -11,6 +12,18 @@ const header = {
 };
 
 describe("session file", () => {
+  it("refuses a state that says it unpacks to more than a machine can, before unpacking it", async () => {
+    // A gzip bomb's trailer: 6 GiB of zeros declares 6 GiB modulo 4 GiB, that is 2 GiB.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024));
+    new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength).setUint32(bomb.byteLength - 4, 2 ** 31, true);
+    await expect(decodeSession(encodeSession(header, new Blob([bomb])))).rejects.toThrow(
+      /too large: a lab machine unpacks to at most 512 MiB/,
+    );
+    const honest = gzipSync(Buffer.alloc(64 * 1024));
+    const decoded = await decodeSession(encodeSession(header, new Blob([honest])));
+    expect(decoded.state.size).toBe(honest.byteLength);
+  });
+
   it("round-trips the header and the state bytes", async () => {
     const state = new Blob([new Uint8Array([0x1f, 0x8b, 0, 10, 255, 13])]);
     const decoded = await decodeSession(encodeSession(header, state));

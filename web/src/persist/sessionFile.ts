@@ -1,5 +1,6 @@
 // The "my session" file a student downloads and loads elsewhere: lesson progress and the
 // machine, in one file. Layout: a magic line, one JSON header line, then the gzip'd v86 state.
+import { IMPORTED_STATE_LIMIT_BYTES } from "../vm/guestConfig.ts";
 import { z } from "../zodConfig.ts";
 
 const MAGIC = "CONTAINER-LAB-SESSION 1\n";
@@ -29,6 +30,19 @@ function jsonErrorPosition(error: unknown): number {
   const text = error instanceof Error ? error.message : "";
   const position = /position (\d+)/.exec(text) ?? /column (\d+)/.exec(text);
   return position ? Number(position[1]) : 0;
+}
+
+export const TOO_LARGE = `the machine in this session file is too large: a lab machine unpacks to at most ${IMPORTED_STATE_LIMIT_BYTES / 2 ** 20} MiB`;
+
+/**
+ * The size the gzip'd state says it unpacks to (its last four bytes: the size modulo 4 GiB), so
+ * a bomb that tells the truth is refused before a byte is unpacked; one that lies is stopped
+ * while unpacking, at the same limit.
+ */
+async function declaredSize(state: Blob): Promise<number> {
+  if (state.size < 18) return 0;
+  const tail = new DataView(await state.slice(state.size - 4).arrayBuffer());
+  return tail.getUint32(0, true);
 }
 
 const byteLength = (text: string) => new TextEncoder().encode(text).byteLength;
@@ -69,5 +83,8 @@ export async function decodeSession(file: Blob): Promise<{ header: SessionHeader
   const headerBytes = end + 1;
   if (file.size <= headerBytes)
     throw new SessionFileError("the session file has no machine in it", headerBytes);
-  return { header: parsed.data, state: file.slice(headerBytes) };
+  const state = file.slice(headerBytes);
+  if (state.size > IMPORTED_STATE_LIMIT_BYTES || (await declaredSize(state)) > IMPORTED_STATE_LIMIT_BYTES)
+    throw new SessionFileError(TOO_LARGE);
+  return { header: parsed.data, state };
 }

@@ -2,8 +2,8 @@
 import { readStoredProgress, useProgressStore } from "../lessons/index.ts";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import { MACHINE_FINGERPRINT } from "../vm/guestConfig.ts";
-import { vmHost } from "../vm/vmHost.ts";
-import { decodeSession, encodeSession, SessionFileError } from "./sessionFile.ts";
+import { MachineTooLargeError, vmHost } from "../vm/vmHost.ts";
+import { decodeSession, encodeSession, SessionFileError, TOO_LARGE } from "./sessionFile.ts";
 
 async function currentImageId(): Promise<string> {
   const response = await fetch(new URL("image/manifest.json", document.baseURI));
@@ -47,6 +47,7 @@ export async function importSession(file: Blob): Promise<void> {
     await vmHost.importMachine(state);
   } catch (error) {
     console.warn("the session's machine could not be restored", error);
+    if (error instanceof MachineTooLargeError) throw new SessionFileError(TOO_LARGE);
     throw new SessionFileError("the machine in this session file is damaged or cut short");
   }
   if (chapters) useProgressStore.setState({ chapters: chapters.state.chapters });

@@ -4,6 +4,13 @@
 export const GUEST_MEMORY_BYTES = 128 * 1024 * 1024;
 export const GUEST_VGA_MEMORY_BYTES = 2 * 1024 * 1024;
 /**
+ * The most a machine state may unpack to when it comes from a file: the guest's memory and the
+ * files it wrote to its 9p filesystem (held by v86 too). The snapshot unpacks to 17 MB, a
+ * student's busy machine to well under 100 MB; a file that unpacks to more was not saved by the
+ * lab, and the limit keeps a gzip bomb from filling the host's memory before it is refused.
+ */
+export const IMPORTED_STATE_LIMIT_BYTES = 512 * 1024 * 1024;
+/**
  * loglevel=3: kernel messages below KERN_ERR stay in dmesg, so OOM kills do not scribble over
  * the student's prompt. init_on_free=1: freed pages are zeroed, which shrinks a saved machine
  * snapshot from 39 MB to 23 MB (the unpacked initramfs archive no longer lingers in free memory).

@@ -20,6 +20,9 @@ export type SaveResult =
   /** `unhealthy`: not saved on purpose, so the last healthy save stays the one to go back to. */
   | { ok: false; quota: boolean; unhealthy?: UnhealthyReason; message: string };
 
+/** An imported machine that unpacks to more than IMPORTED_STATE_LIMIT_BYTES (refused early). */
+export class MachineTooLargeError extends Error {}
+
 type Reply = Extract<FromWorker, { type: "captured" | "saved" | "exported" | "imported" }>;
 
 const notSaved = (unhealthy: UnhealthyReason): SaveResult => ({
@@ -211,6 +214,8 @@ export class VmHost {
     this.rejectAll("agent_restarted", "the machine was replaced");
     this.newGeneration();
     const reply = await this.ask({ type: "import", id: this.nextId++, state });
+    if (reply.type === "imported" && !reply.ok && reply.tooLarge)
+      throw new MachineTooLargeError(reply.message ?? "too large");
     if (reply.type !== "imported" || !reply.ok)
       throw new Error(reply.type === "imported" ? (reply.message ?? "import failed") : "import failed");
   }

@@ -54,9 +54,35 @@ export async function gzip(data: ArrayBuffer): Promise<Blob> {
   return new Response(stream).blob();
 }
 
-export async function gunzip(blob: Blob): Promise<ArrayBuffer> {
-  const stream = blob.stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).arrayBuffer();
+/** A gzip'd state that unpacks to more than it may: stopped there, never held in full. */
+export class StateTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`the machine unpacks to more than ${Math.round(limit / 2 ** 20)} MiB`);
+  }
+}
+
+/** Unpacks a gzip'd state; with `limit`, stops and throws StateTooLargeError past that many bytes. */
+export async function gunzip(blob: Blob, limit = Infinity): Promise<ArrayBuffer> {
+  const reader = blob.stream().pipeThrough(new DecompressionStream("gzip")).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw new StateTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out.buffer;
 }
 
 export function isQuotaError(error: unknown): boolean {

@@ -17,6 +17,7 @@ import { OutputBatcher } from "./outputBatcher.ts";
 import {
   clearSavedMachine,
   gunzip,
+  StateTooLargeError,
   gzip,
   isQuotaError,
   readSavedMachine,
@@ -285,13 +286,19 @@ async function exportState(id: number): Promise<void> {
 async function importState(id: number, state: Blob): Promise<void> {
   const previous = machine ? await machine.save() : undefined;
   try {
-    await replaceState(await gunzip(state), "resumed");
+    await replaceState(await gunzip(state, IMPORTED_STATE_LIMIT_BYTES), "resumed");
     await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt: Date.now(), state });
     post({ type: "imported", id, ok: true });
   } catch (error) {
     // Whatever went wrong, the student keeps the machine they had.
     if (previous) await replaceState(previous, "resumed").catch(() => undefined);
-    post({ type: "imported", id, ok: false, message: errorText(error) });
+    post({
+      type: "imported",
+      id,
+      ok: false,
+      message: errorText(error),
+      ...(error instanceof StateTooLargeError ? { tooLarge: true } : {}),
+    });
   }
 }
 
