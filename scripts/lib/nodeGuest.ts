@@ -132,6 +132,11 @@ export class NodeGuest {
     this.machine.sendConsole(new TextEncoder().encode(text));
   }
 
+  /** Drops what is left of typed text still waiting to go in (the page's "Stop pasting"). */
+  stopTyping(): number {
+    return this.machine.cancelConsoleInput();
+  }
+
   /** Types a command at the prompt and waits for its OSC 133 end mark and the next prompt. */
   async run(command: string, timeoutMs = 30_000): Promise<RunResult> {
     const start = this.marks.length;

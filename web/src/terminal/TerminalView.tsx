@@ -4,11 +4,13 @@ import "./TerminalView.css";
 import { useGuestTerminal } from "./useGuestTerminal.ts";
 import { TerminalSearch } from "./TerminalSearch.tsx";
 import { CommandStatus } from "./CommandStatus.tsx";
+import { PasteStatus, type PasteNotice } from "./PasteStatus.tsx";
 import { terminalStrings } from "./strings.ts";
 
 export function TerminalView() {
   const container = useRef<HTMLDivElement>(null);
-  const lab = useGuestTerminal(container);
+  const [notice, setNotice] = useState<PasteNotice>();
+  const lab = useGuestTerminal(container, (bytes) => setNotice({ kind: "refused", bytes }));
   const [searching, setSearching] = useState(false);
   const t = terminalStrings.useStrings();
 
@@ -44,6 +46,13 @@ export function TerminalView() {
           }}
         />
       )}
+      <PasteStatus
+        notice={notice}
+        onNotice={(next) => {
+          setNotice(next);
+          lab?.terminal.focus();
+        }}
+      />
       <div className="terminal-view__screen" ref={container} data-testid="terminal" />
     </section>
   );

@@ -13,6 +13,14 @@ export const terminalStrings = defineStrings(
     idle: "Ready",
     running: "Running…",
     lastExit: "Last command exited with {code}",
+    pasting: "Pasting into the terminal",
+    pastingProgress: "Pasting into the terminal: {done} of {total} KB",
+    stopPasting: "Stop pasting",
+    pasteRefused:
+      "Not pasted: that is {size} KB, and the terminal takes at most {limit} KB at once. To put a large file in the machine, open it in the editor and paste it there.",
+    pasteStopped:
+      "Pasting stopped. What already went in is still at the prompt, unfinished: press Ctrl+C (twice if the prompt does not come back) to drop it.",
+    dismiss: "Dismiss",
   },
   {
     terminalLabel: "ターミナル: ゲストの root シェル",
@@ -26,5 +34,13 @@ export const terminalStrings = defineStrings(
     idle: "待機中",
     running: "実行中…",
     lastExit: "直前のコマンドの終了ステータス: {code}",
+    pasting: "ターミナルに貼り付け中",
+    pastingProgress: "ターミナルに貼り付け中: {total} KB のうち {done} KB",
+    stopPasting: "貼り付けを中止",
+    pasteRefused:
+      "貼り付けませんでした: {size} KB あり、ターミナルに一度に貼り付けられるのは {limit} KB までです。大きなファイルをマシンに入れるには、エディターで開いてそこに貼り付けてください。",
+    pasteStopped:
+      "貼り付けを中止しました。すでに入った部分は途中のままプロンプトに残っています。Ctrl+C で取り消せます（プロンプトが戻らなければもう一度押してください）。",
+    dismiss: "閉じる",
   },
 );

@@ -5,7 +5,15 @@ import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { createTerminal, type LabTerminal } from "./createTerminal.ts";
 
-export function useGuestTerminal(container: RefObject<HTMLDivElement | null>): LabTerminal | undefined {
+/**
+ * @param onRefused told the size of a paste the console refused (too large to type in).
+ */
+export function useGuestTerminal(
+  container: RefObject<HTMLDivElement | null>,
+  onRefused?: (bytes: number) => void,
+): LabTerminal | undefined {
+  const refused = useRef(onRefused);
+  refused.current = onRefused;
   const [lab, setLab] = useState<LabTerminal>();
   const size = useRef({ rows: 0, cols: 0 });
   const phase = useVmStore((s) => s.phase);
@@ -21,10 +29,12 @@ export function useGuestTerminal(container: RefObject<HTMLDivElement | null>): L
     const offOutput = vmHost.onOutput((data) => terminal.write(data));
     // xterm answers terminal queries (e.g. the cursor-position request busybox ash sends)
     // through onData too, so replies reach the guest like keystrokes.
-    const input = terminal.onData((data) => vmHost.sendInput(data));
-    const binary = terminal.onBinary((data) =>
-      vmHost.sendInput(Uint8Array.from(data, (c) => c.charCodeAt(0))),
-    );
+    const send = (bytes: Uint8Array) => {
+      if (!vmHost.sendInput(bytes)) refused.current?.(bytes.byteLength);
+    };
+    const encoder = new TextEncoder();
+    const input = terminal.onData((data) => send(encoder.encode(data)));
+    const binary = terminal.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0))));
     const observer = new ResizeObserver(() => {
       if (element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
     });

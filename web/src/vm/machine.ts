@@ -3,6 +3,7 @@
 // Node harness (scripts/lib/nodeGuest.ts) both drive the guest through this class.
 import { V86 } from "v86";
 import { AgentClient } from "./agentClient.ts";
+import { ConsoleInput } from "./consoleInput.ts";
 import { AGENT_PORT, CONSOLE_PORT, v86Options, type GuestImages } from "./guestConfig.ts";
 import { clearReplyBuffer, keepLoadedFiles, lazyLoadsSettled, type LazyFileStats } from "./lazyFiles.ts";
 import { Osc133Parser } from "./osc133.ts";
@@ -13,6 +14,19 @@ export interface MachineOptions {
   images: GuestImages;
   onAgentEvent?: (event: string, data: Record<string, unknown>) => void;
   agentTimeoutMs?: number;
+  /** The console input still waiting to go in (a paste), each time a KiB more went in, and at 0. */
+  onConsolePending?: (pending: number) => void;
+}
+
+/**
+ * The console UART's receive queue, inside v86: it is not part of a saved state, so what is
+ * left of a paste must be dropped by hand when the machine is replaced. Reached by shape (v86
+ * does not export it); when a v86 update moves it, input still works, only unpaced.
+ */
+function consoleQueue(emulator: V86): number[] | undefined {
+  const inner = emulator as unknown as { v86?: { cpu?: { devices?: { uart0?: { input?: unknown } } } } };
+  const queue = inner.v86?.cpu?.devices?.uart0?.input;
+  return Array.isArray(queue) ? (queue as number[]) : undefined;
 }
 
 type ConsoleListener = (byte: number) => void;
@@ -22,6 +36,7 @@ export class Machine {
   /** What the lazy filesystem fetched so far. */
   readonly lazyFiles: LazyFileStats;
   private readonly consoleListeners = new Set<ConsoleListener>();
+  private readonly consoleInput: ConsoleInput;
 
   private constructor(
     private readonly emulator: V86,
@@ -34,9 +49,18 @@ export class Machine {
       defaultTimeoutMs: options.agentTimeoutMs,
     });
     emulator.add_listener(`serial${CONSOLE_PORT}-output-byte`, (byte: number) => {
+      this.consoleInput.output(byte);
       for (const listener of this.consoleListeners) listener(byte);
     });
     emulator.add_listener(`serial${AGENT_PORT}-output-byte`, (byte: number) => this.agent.feed(byte));
+    this.consoleInput = new ConsoleInput(
+      {
+        send: (bytes) => emulator.serial_send_bytes(CONSOLE_PORT, bytes),
+        drained: () => (consoleQueue(emulator)?.length ?? 0) === 0,
+        discard: () => consoleQueue(emulator)?.splice(0),
+      },
+      options.onConsolePending,
+    );
   }
 
   /** Cold boot from the kernel and initramfs in `options.images`; see `untilPrompt()`. */
@@ -61,8 +85,14 @@ export class Machine {
     return () => this.consoleListeners.delete(listener);
   }
 
+  /** Types into the console, a slice at a time when it is a paste (consoleInput.ts). */
   sendConsole(bytes: Uint8Array): void {
-    this.emulator.serial_send_bytes(CONSOLE_PORT, bytes);
+    this.consoleInput.push(bytes);
+  }
+
+  /** Drops the rest of a paste; returns how many bytes were dropped. */
+  cancelConsoleInput(): number {
+    return this.consoleInput.cancel();
   }
 
   /** Resolves at the shell's next prompt (its OSC 133 "input" mark). */
@@ -80,6 +110,7 @@ export class Machine {
   /** Puts a saved state into this running emulator (reset, import): requests in flight fail. */
   async replace(state: ArrayBuffer): Promise<void> {
     this.agent.failAll("agent_restarted", "the machine was reset");
+    this.consoleInput.clear();
     await this.emulator.stop();
     // A reply still owed to the old state must not land in the new one (lazyFiles.ts).
     await lazyLoadsSettled(this.lazyFiles, 5_000);
@@ -91,6 +122,7 @@ export class Machine {
   /** Reboots from the kernel (no snapshot to go back to); the agent announces itself again. */
   restart(): void {
     this.agent.failAll("agent_restarted", "the machine was reset");
+    this.consoleInput.clear();
     this.emulator.restart();
   }
 
@@ -102,6 +134,7 @@ export class Machine {
   async destroy(): Promise<void> {
     this.agent.failAll("closed", "the emulator was destroyed");
     this.consoleListeners.clear();
+    this.consoleInput.clear();
     await this.emulator.destroy();
   }
 }

@@ -12,6 +12,7 @@ import {
   type ProbeReading,
   type UnhealthyReason,
 } from "./guestHealth.ts";
+import { CONSOLE_PASTE_LIMIT_BYTES, CONSOLE_SLICE_BYTES } from "./consoleInput.ts";
 import { useVmStore } from "./vmStore.ts";
 import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
 
@@ -227,6 +228,7 @@ export class VmHost {
       commandRunning: false,
       promptShown: false,
       generation: s.generation + 1,
+      paste: undefined,
     }));
   }
 
@@ -238,10 +240,28 @@ export class VmHost {
     });
   }
 
-  /** Types text (or raw bytes) into the guest console. */
-  sendInput(data: string | Uint8Array): void {
+  /**
+   * Types text (or raw bytes) into the guest console; a paste goes in at the guest's pace
+   * (consoleInput.ts). Refuses, returning false, more than CONSOLE_PASTE_LIMIT_BYTES at once.
+   */
+  sendInput(data: string | Uint8Array): boolean {
     const bytes = typeof data === "string" ? this.encoder.encode(data) : data;
+    if (bytes.byteLength > CONSOLE_PASTE_LIMIT_BYTES) return false;
+    const paste = useVmStore.getState().paste;
+    if (bytes.byteLength > CONSOLE_SLICE_BYTES || paste)
+      useVmStore.setState({
+        paste: {
+          pending: (paste?.pending ?? 0) + bytes.byteLength,
+          total: (paste?.total ?? 0) + bytes.byteLength,
+        },
+      });
     this.post({ type: "console-input", data: bytes }, [bytes.buffer]);
+    return true;
+  }
+
+  /** Drops what is left of a paste. */
+  cancelInput(): void {
+    this.post({ type: "console-cancel" });
   }
 
   onOutput(listener: Listener<Uint8Array>): () => void {
@@ -283,6 +303,13 @@ export class VmHost {
         useVmStore.setState((s) => ({
           downloads: { ...s.downloads, [message.file]: { loaded: message.loaded, total: message.total } },
         }));
+        break;
+      case "console-pending":
+        useVmStore.setState((s) =>
+          message.pending === 0
+            ? { paste: undefined }
+            : { paste: { pending: message.pending, total: s.paste?.total ?? message.pending } },
+        );
         break;
       case "console-output":
         this.watchConsole(message.data);

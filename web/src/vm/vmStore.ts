@@ -35,6 +35,8 @@ export interface VmState {
   lastCommand?: CommandRecord;
   /** Bumped on every machine reset, so views can clear what they showed of the old machine. */
   generation: number;
+  /** A paste going into the console: bytes still waiting of how many; absent when none is. */
+  paste?: { pending: number; total: number };
 }
 
 export const useVmStore = create<VmState>()(() => ({

@@ -29,6 +29,8 @@ export type StartMode = "snapshot" | "cold" | "resumed";
 export type ToWorker =
   | { type: "start"; assets: MachineAssets; resume: boolean }
   | { type: "console-input"; data: Uint8Array }
+  /** Drop what is left of a paste (consoleInput.ts). */
+  | { type: "console-cancel" }
   | { type: "agent-request"; id: number; request: AgentRequestType; params: unknown; timeoutMs: number }
   /**
    * Back to the fresh machine, or to the student's last saved one (after a hang: their work
@@ -64,6 +66,8 @@ export type FromWorker =
       resumeFailed?: boolean;
     }
   | { type: "failed"; message: string }
+  /** Console input still waiting to go in (a paste); 0 when all of it went in or was dropped. */
+  | { type: "console-pending"; pending: number }
   | { type: "captured"; id: number; ok: boolean; message?: string }
   | { type: "saved"; id: number; ok: true; bytes: number; ms: number; savedAt: number }
   | { type: "saved"; id: number; ok: false; quota: boolean; message: string }

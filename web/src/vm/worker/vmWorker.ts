@@ -63,7 +63,12 @@ function download(url: string, file: string): Promise<ArrayBuffer> {
 }
 
 function options(wasm: string, images: GuestImages) {
-  return { wasm, images, onAgentEvent: (event: string) => post({ type: "agent-event", event }) };
+  return {
+    wasm,
+    images,
+    onAgentEvent: (event: string) => post({ type: "agent-event", event }),
+    onConsolePending: (pending: number) => post({ type: "console-pending", pending }),
+  };
 }
 
 function attach(running: Machine): Machine {
@@ -216,9 +221,16 @@ async function replaceState(state: ArrayBuffer, mode: StartMode, savedAt?: numbe
 
 async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
   captured = undefined;
-  if (forget) await clearSavedMachine().catch(() => undefined);
   if (!machine) return;
+  await replaceFor(to);
+  // The save is forgotten only once the new machine is up: a reset that fails (or a tab that
+  // closes half-way) leaves "Back to my last save" with the student's work.
+  if (forget) await clearSavedMachine().catch(() => undefined);
+}
+
+async function replaceFor(to: "fresh" | "saved"): Promise<void> {
   const running = machine;
+  if (!running) return;
   const saved = to === "saved" ? await loadSaved() : undefined;
   if (saved) {
     try {
@@ -324,6 +336,9 @@ scope.onmessage = (event) => {
     case "console-input":
       warmUp.activity();
       machine?.sendConsole(message.data);
+      break;
+    case "console-cancel":
+      machine?.cancelConsoleInput();
       break;
     case "agent-request": {
       const client = machine?.agent;

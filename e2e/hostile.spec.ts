@@ -1,0 +1,54 @@
+// What a hostile week in class did to the page (issue 24): each test reproduces one finding.
+import { expect, test, type Page } from "@playwright/test";
+import { openLab, runInTerminal, terminalText } from "./lab.ts";
+
+/** Pastes `text` into the terminal as the browser would (a paste event on xterm's textarea). */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.getByTestId("terminal").click();
+  await page.locator(".xterm-helper-textarea").evaluate((area, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", data);
+    area.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+const heredoc = (file: string, kib: number) =>
+  `cat > ${file} <<'EOF'\n${"0123456789abcdef"
+    .repeat(4)
+    .concat("\n")
+    .repeat(Math.ceil((kib * 1024) / 65))}EOF\n`;
+
+test("a paste goes in with its progress shown, a huge one is refused, and Stop pasting leaves a working shell", async ({
+  page,
+}) => {
+  await openLab(page);
+  const status = page.getByTestId("command-status");
+  const seq = Number(await status.getAttribute("data-seq"));
+  await paste(page, heredoc("/tmp/pasted", 48));
+  await expect(page.getByTestId("paste-progress")).toBeVisible();
+  await expect(page.getByTestId("paste-progress")).toHaveCount(0, { timeout: 60_000 });
+  await expect(status).toHaveAttribute("data-seq", String(seq + 1), { timeout: 60_000 });
+  expect(await runInTerminal(page, `test "$(wc -l < /tmp/pasted)" = ${Math.ceil((48 * 1024) / 65)}`)).toBe(0);
+
+  await paste(page, heredoc("/tmp/huge", 600));
+  await expect(page.getByTestId("paste-refused")).toContainText(/Not pasted: that is \d+ KB/);
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByTestId("paste-refused")).toHaveCount(0);
+
+  await paste(page, heredoc("/tmp/stopped", 400));
+  await page.getByRole("button", { name: "Stop pasting" }).click();
+  await expect(page.getByTestId("paste-progress")).toHaveCount(0);
+  await expect(page.getByTestId("paste-stopped")).toContainText("press Ctrl+C");
+  // As the notice says: Ctrl-C (twice: bash in a half-typed heredoc line waits for another key),
+  // and the student waits for the prompt before typing on.
+  const prompts = (await terminalText(page)).split("root@containerlab").length;
+  await page.getByTestId("terminal").click();
+  await page.keyboard.press("Control+C");
+  await page.keyboard.press("Control+C");
+  await expect
+    .poll(async () => (await terminalText(page)).split("root@containerlab").length, { timeout: 30_000 })
+    .toBeGreaterThan(prompts);
+  expect(await runInTerminal(page, "test ! -e /tmp/stopped && test ! -e /tmp/huge")).toBe(0);
+});
