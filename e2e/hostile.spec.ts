@@ -52,3 +52,58 @@ test("a paste goes in with its progress shown, a huge one is refused, and Stop p
     .toBeGreaterThan(prompts);
   expect(await runInTerminal(page, "test ! -e /tmp/stopped && test ! -e /tmp/huge")).toBe(0);
 });
+
+const EXAMPLE = "./#/chapter/example/step/";
+function stepLink(page: Page, title: RegExp) {
+  return page.getByRole("navigation", { name: "Steps" }).first().getByRole("link", { name: title });
+}
+
+test("two tabs: only the owner writes progress, the other shows it, and a reload keeps each tab's role", async ({
+  page,
+  context,
+}) => {
+  await openLab(page, `${EXAMPLE}look-around`);
+  const second = await context.newPage();
+  await openLab(second, `${EXAMPLE}look-around`);
+  await expect(second.getByTestId("tab-notice")).toBeVisible();
+  await page.getByRole("button", { name: "Mark as done" }).click();
+  await expect(stepLink(page, /Look at your namespaces \(done\)/)).toBeVisible();
+  // The second tab follows the owner's progress, and what it does itself is not written.
+  await expect(stepLink(second, /Look at your namespaces \(done\)/)).toBeVisible();
+  await second.goto(`${EXAMPLE}enter-uts-namespace`);
+  await expect(second.getByRole("heading", { name: /Start a shell in a new UTS namespace/ })).toBeVisible();
+  // The owner reloads: it owns the machine again (the other tab did not take it) and the step
+  // it completed is still done.
+  await page.reload();
+  await openLab(page, `${EXAMPLE}look-around`);
+  await expect(stepLink(page, /Look at your namespaces \(done\)/)).toBeVisible();
+  await expect(page.getByTestId("tab-notice")).toHaveCount(0);
+  await expect(second.getByTestId("tab-notice")).toBeVisible();
+});
+
+test("a full localStorage says progress was not saved, and the next write that fits saves it", async ({
+  page,
+}) => {
+  await openLab(page, `${EXAMPLE}look-around`);
+  // What another app on the same origin (a user's pages site) can do: fill the quota.
+  await page.evaluate(() => {
+    let i = 0;
+    for (const size of [1 << 20, 1 << 14, 1 << 8, 1])
+      try {
+        for (;;) localStorage.setItem(`filler-${i++}`, "x".repeat(size));
+      } catch {
+        // full at this size; go on with a smaller one
+      }
+  });
+  await page.getByRole("button", { name: "Mark as done" }).click();
+  await expect(stepLink(page, /Look at your namespaces \(done\)/)).toBeVisible();
+  await expect(page.getByTestId("storage-full-notice")).toContainText("could not be saved");
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });
+  await page.goto(`${EXAMPLE}enter-uts-namespace`);
+  await expect(page.getByTestId("storage-full-notice")).toHaveCount(0);
+  await page.reload();
+  await openLab(page, `${EXAMPLE}look-around`);
+  await expect(stepLink(page, /Look at your namespaces \(done\)/)).toBeVisible();
+});

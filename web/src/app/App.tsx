@@ -16,6 +16,7 @@ const PanelSlot = lazy(() => import("./PanelSlot.tsx").then((m) => ({ default: m
 import { useDocumentLanguage } from "./useDocumentLanguage.ts";
 import { ResumeNotice } from "../persist/ResumeNotice.tsx";
 import { SetAsideNotice } from "../storage/SetAsideNotice.tsx";
+import { StorageNotice } from "../storage/StorageNotice.tsx";
 import { UpdateBanner } from "../offline/UpdateBanner.tsx";
 import { KioskBar } from "../kiosk/KioskBar.tsx";
 import { startKioskMode } from "../kiosk/kioskMode.ts";
@@ -64,6 +65,7 @@ export function App() {
       <HealthBanner />
       <TabNotice />
       <SetAsideNotice />
+      <StorageNotice />
       <ResumeNotice />
       <UpdateBanner />
       <Workspace

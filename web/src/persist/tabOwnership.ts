@@ -1,8 +1,13 @@
-// One tab owns the student's saved machine: it autosaves, resets and loads sessions into it.
-// A second tab on the same origin runs a machine of its own but writes nothing, says so, and
-// can take over: the owner saves, lets go, and the new owner goes back to that save, so
-// neither tab overwrites the other's newer work. Web Locks decide who owns; a BroadcastChannel
-// carries the hand-over.
+// One tab owns the student's saved machine and lesson progress: it autosaves, resets and loads
+// sessions into it, and only it writes progress. A second tab on the same origin runs a
+// machine of its own but writes nothing, shows the owner's progress as it changes, says so,
+// and can take over: the owner saves, lets go, and the new owner goes back to that save, so
+// neither tab overwrites the other's newer work. A tab becomes the owner only when no other tab
+// is, or when the student asks (a visitor does not wait in line: when the owner reloaded, the
+// visitor took the machine from it). Web Locks decide who owns; a BroadcastChannel carries the
+// hand-over.
+import { PROGRESS_STORAGE_KEY, useProgressStore } from "../lessons/index.ts";
+import { setWriteGate } from "../storage/storageWrites.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { saveMachine } from "./saveMachine.ts";
 import { useTabStore } from "./tabStore.ts";
@@ -34,22 +39,24 @@ function owned(lock: Lock | null): Promise<void> | undefined {
   if (stopped || !lock) return undefined;
   clearTimeout(stealTimer);
   const wasVisitor = useTabStore.getState().role === "visitor";
+  // A visitor's progress was never written: it takes the owner's before it writes any.
+  if (wasVisitor) void useProgressStore.persist.rehydrate();
   useTabStore.setState({ role: "owner", handedOver: false, takingOver: false });
   if (wasVisitor) vmHost.reset({ forget: false, to: "saved" });
   return hold();
 }
 
-/** A visitor waits in the queue: when the owner closes or hands over, this tab owns. */
-function queue(): void {
-  void navigator.locks.request(LOCK, owned).catch(lost);
-}
-
-/** Another tab took the lock (steal): this tab writes nothing from now on, and queues again. */
+/** Another tab took the lock (steal): this tab writes nothing from now on. */
 function lost(): void {
   if (stopped) return;
   letGo = undefined;
   useTabStore.setState({ role: "visitor", handedOver: true });
-  queue();
+}
+
+/** A visitor shows the owner's progress as the owner writes it. */
+function followProgress(event: StorageEvent): void {
+  if (event.key === PROGRESS_STORAGE_KEY && useTabStore.getState().role === "visitor")
+    void useProgressStore.persist.rehydrate();
 }
 
 /** Starts ownership: this tab owns the saved machine if no other tab does. */
@@ -59,6 +66,8 @@ export function startTabOwnership(): () => void {
     return () => undefined;
   }
   stopped = false;
+  setWriteGate((kind) => kind !== "progress" || useTabStore.getState().role !== "visitor");
+  window.addEventListener("storage", followProgress);
   channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent<TabMessage>) => {
     if (event.data.type === "handover-request" && useTabStore.getState().role === "owner") void handOver();
@@ -70,10 +79,11 @@ export function startTabOwnership(): () => void {
     // A timeout: another tab owns it. Anything else (a steal, later): this tab lost it.
     if (useTabStore.getState().role === "owner") return lost();
     useTabStore.setState({ role: "visitor" });
-    queue();
   });
   return () => {
     stopped = true;
+    setWriteGate(() => true);
+    window.removeEventListener("storage", followProgress);
     clearTimeout(stealTimer);
     letGo?.();
     letGo = undefined;
@@ -82,22 +92,35 @@ export function startTabOwnership(): () => void {
   };
 }
 
-/** The owner's side of a hand-over: save what the student did here, then let go and queue. */
+/** The owner's side of a hand-over: save what the student did here, then let go. */
 async function handOver(): Promise<void> {
   await saveMachine().catch(() => undefined);
   useTabStore.setState({ role: "visitor", handedOver: true });
   letGo?.();
   letGo = undefined;
-  queue();
 }
 
-/** A visitor asks the owner to hand over; an owner that cannot answer loses the lock anyway. */
+/**
+ * A visitor asks to own: at once when no tab owns (the owner closed); else the owner hands over,
+ * and one that cannot answer loses the lock anyway.
+ */
 export function takeOver(): void {
   if (useTabStore.getState().role !== "visitor") return;
   useTabStore.setState({ takingOver: true });
-  channel?.postMessage({ type: "handover-request" } satisfies TabMessage);
-  clearTimeout(stealTimer);
-  stealTimer = setTimeout(() => {
-    void navigator.locks.request(LOCK, { steal: true }, owned).catch(lost);
-  }, HANDOVER_TIMEOUT_MS);
+  void navigator.locks
+    .request(LOCK, { ifAvailable: true }, (lock) => {
+      if (lock) return owned(lock);
+      channel?.postMessage({ type: "handover-request" } satisfies TabMessage);
+      const waiting = new AbortController();
+      void navigator.locks.request(LOCK, { signal: waiting.signal }, owned).catch(() => {
+        if (!waiting.signal.aborted) lost();
+      });
+      clearTimeout(stealTimer);
+      stealTimer = setTimeout(() => {
+        waiting.abort();
+        void navigator.locks.request(LOCK, { steal: true }, owned).catch(lost);
+      }, HANDOVER_TIMEOUT_MS);
+      return undefined;
+    })
+    .catch(lost);
 }

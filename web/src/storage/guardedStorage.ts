@@ -4,6 +4,7 @@
 // no longer leave a blank page on every reload.
 import type { PersistStorage, StorageValue } from "zustand/middleware";
 import { setAside, type SetAsideKind } from "./setAside.ts";
+import { writeStored } from "./storageWrites.ts";
 
 /** What a store's reader makes of a stored state: what it can use, and what it could not. */
 export interface ReadResult<S> {
@@ -60,11 +61,7 @@ export function guardedStorage<S>(read: StateReader<S>, kind: SetAsideKind): Per
       return value ?? null;
     },
     setItem(name, value) {
-      try {
-        localStorage.setItem(name, JSON.stringify(value));
-      } catch (error) {
-        console.warn(`could not store ${name}`, error);
-      }
+      writeStored(name, kind, JSON.stringify(value));
     },
     removeItem(name) {
       localStorage.removeItem(name);
