@@ -107,3 +107,40 @@ test("a full localStorage says progress was not saved, and the next write that f
   await openLab(page, `${EXAMPLE}look-around`);
   await expect(stepLink(page, /Look at your namespaces \(done\)/)).toBeVisible();
 });
+
+test("Load a session asks before it replaces the machine, and Back to my last save then means the loaded one", async ({
+  page,
+}) => {
+  await openLab(page);
+  expect(await runInTerminal(page, "echo session > /root/from-session.txt")).toBe(0);
+  await page.getByTestId("session-menu").click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-session").click(),
+  ]);
+  const file = await download.path();
+  // The student's own work after that, saved.
+  expect(await runInTerminal(page, "rm /root/from-session.txt; echo mine > /root/mine.txt")).toBe(0);
+  await page.getByTestId("save-now").click();
+  await expect(page.getByTestId("save-status")).toContainText(/Machine saved at/, { timeout: 60_000 });
+
+  // Choosing the file only asks; Cancel leaves everything as it was.
+  await page.getByTestId("load-session").setInputFiles(file);
+  await expect(page.getByTestId("load-confirm")).toContainText(
+    /will replace the machine in this tab, your last save/,
+  );
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("load-confirm")).toHaveCount(0);
+  expect(await runInTerminal(page, "test -e /root/mine.txt && test ! -e /root/from-session.txt")).toBe(0);
+
+  // Replacing: the loaded machine is the last save, and the menu says when it was made.
+  await expect(page.getByTestId("save-status")).toBeVisible(); // the menu is still open
+  await page.getByTestId("load-session").setInputFiles(file);
+  await page.getByTestId("confirm-load").click();
+  await expect(page.getByText("Session loaded.")).toBeVisible({ timeout: 60_000 });
+  const loadedAt = new Date().toLocaleTimeString("en").replace(/:\d\d /, ":");
+  expect(await runInTerminal(page, "test -e /root/from-session.txt && test ! -e /root/mine.txt")).toBe(0);
+  await expect(page.getByTestId("back-to-save")).toBeVisible();
+  const label = (await page.getByTestId("back-to-save").textContent()) ?? "";
+  expect(label.replace(/:\d\d /, ":")).toContain(loadedAt.slice(0, loadedAt.indexOf(":") + 3));
+});

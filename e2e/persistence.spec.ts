@@ -120,6 +120,7 @@ test("a session downloaded in one browser loads in another, progress included", 
   expect(await runInTerminal(fresh, "test -e /root/portable.txt")).toBe(1);
   await fresh.getByTestId("session-menu").click();
   await fresh.getByTestId("load-session").setInputFiles(file);
+  await fresh.getByTestId("confirm-load").click();
   await expect(fresh.getByText(/Session loaded|セッションを読み込みました/)).toBeVisible({ timeout: 30_000 });
   expect(await runInTerminal(fresh, "cat /root/portable.txt")).toBe(0);
   await expectTerminal(fresh, /travels-with-me/);

@@ -31,11 +31,13 @@ function sessionFile(progress: unknown, state: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`CONTAINER-LAB-SESSION 1\n${header}\n`), state]);
 }
 
-async function loadSession(page: Page, buffer: Buffer): Promise<void> {
+/** Loads a session file; `confirm`: the file passes its checks and the student says replace. */
+async function loadSession(page: Page, buffer: Buffer, confirm = true): Promise<void> {
   await page.getByTestId("session-menu").click();
   await page
     .getByTestId("load-session")
     .setInputFiles({ name: "s.clab", mimeType: "application/octet-stream", buffer });
+  if (confirm) await page.getByTestId("confirm-load").click();
 }
 
 const DAMAGED: [name: string, text: string][] = [
@@ -76,6 +78,7 @@ test("a session file with damaged progress is refused before anything changes", 
   await loadSession(
     page,
     sessionFile({ state: { chapters: { example: { steps: null } } } }, Buffer.from("x")),
+    false,
   );
   await expect(page.getByRole("alert")).toContainText(
     /lesson progress is damaged \(chapter "example": steps/,

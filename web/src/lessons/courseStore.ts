@@ -20,7 +20,7 @@ interface CourseState {
 }
 
 export const useCourseStore = create<CourseState>()((set, get) => ({
-  course: { chapters: [] },
+  course: { chapters: [], assets: [] },
   loaded: false,
   assets: {},
   requested: 0,

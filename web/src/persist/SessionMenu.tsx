@@ -7,7 +7,8 @@ import { saveMachine } from "./saveMachine.ts";
 import { useTabStore } from "./tabStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
-import { exportSession, importSession, sessionFileName } from "./sessionTransfer.ts";
+import type { SessionHeader } from "./sessionFile.ts";
+import { exportSession, importSession, inspectSession, sessionFileName } from "./sessionTransfer.ts";
 import { persistStrings } from "./strings.ts";
 import "./SessionMenu.css";
 
@@ -22,8 +23,15 @@ export function SessionMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<string>();
+  // A session file read and checked, waiting for the student to say it may replace their work.
+  const [pending, setPending] = useState<{ file: File; header: SessionHeader }>();
   const fileInput = useRef<HTMLInputElement>(null);
   const time = (ms: number) => new Date(ms).toLocaleTimeString(language);
+  const dateTime = (ms: number) => new Date(ms).toLocaleString(language);
+  const downloadMine = () =>
+    guard("download", async () => {
+      download(await exportSession(), sessionFileName());
+    });
 
   let status = t("notSaved");
   if (elsewhere) status = t("elsewhere");
@@ -87,11 +95,7 @@ export function SessionMenu() {
             type="button"
             disabled={busy !== undefined}
             data-testid="download-session"
-            onClick={() =>
-              void guard("download", async () => {
-                download(await exportSession(), sessionFileName());
-              })
-            }
+            onClick={() => void downloadMine()}
           >
             {t("download")}
           </button>
@@ -112,12 +116,48 @@ export function SessionMenu() {
               const file = event.target.files?.[0];
               event.target.value = "";
               if (file)
-                void guard("load", async () => {
-                  await importSession(file);
-                  setMessage(t("loaded"));
+                void guard("inspect", async () => {
+                  setPending({ file, header: await inspectSession(file) });
                 });
             }}
           />
+          {pending && (
+            <div
+              className="session-menu__confirm"
+              role="alertdialog"
+              aria-label={t("load")}
+              data-testid="load-confirm"
+            >
+              <p>
+                {t("replaceWarning", {
+                  file: pending.file.name,
+                  sessionTime: dateTime(pending.header.savedAt),
+                  yours: lastSave === undefined ? t("neverSaved") : dateTime(lastSave),
+                })}
+              </p>
+              <button type="button" disabled={busy !== undefined} onClick={() => void downloadMine()}>
+                {t("downloadFirst")}
+              </button>
+              <button
+                type="button"
+                disabled={busy !== undefined}
+                data-testid="confirm-load"
+                onClick={() => {
+                  const { file } = pending;
+                  setPending(undefined);
+                  void guard("load", async () => {
+                    await importSession(file);
+                    setMessage(t("loaded"));
+                  });
+                }}
+              >
+                {t("replace")}
+              </button>
+              <button type="button" onClick={() => setPending(undefined)}>
+                {t("cancel")}
+              </button>
+            </div>
+          )}
           {busy === "load" && <p role="status">{t("loading")}</p>}
           {message && (
             <p className="session-menu__message" role="alert">

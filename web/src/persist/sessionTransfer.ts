@@ -3,7 +3,14 @@ import { readStoredProgress, useProgressStore } from "../lessons/index.ts";
 import { useLanguageStore } from "../i18n/languageStore.ts";
 import { MACHINE_FINGERPRINT } from "../vm/guestConfig.ts";
 import { MachineTooLargeError, vmHost } from "../vm/vmHost.ts";
-import { decodeSession, encodeSession, SessionFileError, TOO_LARGE } from "./sessionFile.ts";
+import { usePersistStore } from "./persistStore.ts";
+import {
+  decodeSession,
+  encodeSession,
+  SessionFileError,
+  TOO_LARGE,
+  type SessionHeader,
+} from "./sessionFile.ts";
 
 async function currentImageId(): Promise<string> {
   const response = await fetch(new URL("image/manifest.json", document.baseURI));
@@ -31,20 +38,43 @@ export function sessionFileName(savedAt = Date.now()): string {
   return `container-lab-session-${stamp}.clab`;
 }
 
-export async function importSession(file: Blob): Promise<void> {
+interface CheckedSession {
+  header: SessionHeader;
+  state: Blob;
+  chapters?: ReturnType<typeof readStoredProgress>;
+}
+
+/** Reads and checks a session file, refusing a bad one, without changing anything. */
+async function checkSession(file: Blob): Promise<CheckedSession> {
   const { header, state } = await decodeSession(file);
   if (header.image_id !== (await currentImageId()) || header.machine !== MACHINE_FINGERPRINT) {
     throw new SessionFileError("this session was saved by another version of the lab's machine");
   }
-  // Everything is checked before anything changes: a damaged file leaves the student's own
-  // machine and progress as they were.
   const progress = header.progress === null || header.progress === undefined ? undefined : header.progress;
   const chapters = progress === undefined ? undefined : readStoredProgress(progress);
   if (chapters && chapters.problems.length > 0) {
     throw new SessionFileError(`the session's lesson progress is damaged (${chapters.problems[0]})`);
   }
+  return { header, state, ...(chapters ? { chapters } : {}) };
+}
+
+/** A session file's header, once the file passed every check: what the student is asked about. */
+export async function inspectSession(file: Blob): Promise<SessionHeader> {
+  return (await checkSession(file)).header;
+}
+
+/** Replaces the machine, its save and the progress with the session's (the student agreed). */
+export async function importSession(file: Blob): Promise<void> {
+  // Everything is checked before anything changes: a damaged file leaves the student's own
+  // machine and progress as they were.
+  const { header, state, chapters } = await checkSession(file);
   try {
-    await vmHost.importMachine(state);
+    // The imported machine is now the last save: "Back to my last save" names its time.
+    usePersistStore.setState({
+      lastSavedAt: await vmHost.importMachine(state),
+      error: undefined,
+      dirty: false,
+    });
   } catch (error) {
     console.warn("the session's machine could not be restored", error);
     if (error instanceof MachineTooLargeError) throw new SessionFileError(TOO_LARGE);

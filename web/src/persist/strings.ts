@@ -24,6 +24,12 @@ export const persistStrings = defineStrings(
     loading: "Loading the session…",
     loaded: "Session loaded.",
     loadFailed: "Could not load the session: {message}",
+    replaceWarning:
+      "“{file}” (saved {sessionTime}) will replace the machine in this tab, your last save ({yours}) and your lesson progress. To keep them, download your own session first.",
+    neverSaved: "none yet",
+    downloadFirst: "Download my session first",
+    replace: "Replace them with this session",
+    cancel: "Cancel",
     resumed: "Welcome back: your machine was restored as you left it ({time}).",
     resumeFailed:
       "Your saved machine could not be restored, so a fresh one was started. Your lesson progress is kept.",
@@ -57,6 +63,12 @@ export const persistStrings = defineStrings(
     loading: "セッションを読み込み中…",
     loaded: "セッションを読み込みました。",
     loadFailed: "セッションを読み込めません: {message}",
+    replaceWarning:
+      "「{file}」（{sessionTime} に保存）を読み込むと、このタブのマシン、最後の保存（{yours}）、レッスンの進捗が置き換わります。残しておくには、先に自分のセッションをダウンロードしてください。",
+    neverSaved: "まだありません",
+    downloadFirst: "先に自分のセッションをダウンロード",
+    replace: "このセッションで置き換える",
+    cancel: "キャンセル",
     resumed: "おかえりなさい。マシンを前回の状態に戻しました ({time})。",
     resumeFailed:
       "保存済みのマシンを復元できなかったため、新しいマシンを起動しました。レッスンの進捗は残っています。",

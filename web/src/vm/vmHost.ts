@@ -210,8 +210,11 @@ export class VmHost {
     return { state: reply.state, savedAt: reply.savedAt };
   }
 
-  /** Replaces the running machine with an exported one (and keeps it as the saved machine). */
-  async importMachine(state: Blob): Promise<void> {
+  /**
+   * Replaces the running machine with an exported one and keeps it as the saved machine;
+   * resolves when that save was written.
+   */
+  async importMachine(state: Blob): Promise<number> {
     this.rejectAll("agent_restarted", "the machine was replaced");
     this.newGeneration();
     const reply = await this.ask({ type: "import", id: this.nextId++, state });
@@ -219,6 +222,7 @@ export class VmHost {
       throw new MachineTooLargeError(reply.message ?? "too large");
     if (reply.type !== "imported" || !reply.ok)
       throw new Error(reply.type === "imported" ? (reply.message ?? "import failed") : "import failed");
+    return reply.savedAt ?? Date.now();
   }
 
   private newGeneration(): void {

@@ -73,4 +73,4 @@ export type FromWorker =
   | { type: "saved"; id: number; ok: false; quota: boolean; message: string }
   | { type: "exported"; id: number; ok: true; state: Blob; savedAt: number }
   | { type: "exported"; id: number; ok: false; message: string }
-  | { type: "imported"; id: number; ok: boolean; message?: string; tooLarge?: boolean };
+  | { type: "imported"; id: number; ok: boolean; message?: string; tooLarge?: boolean; savedAt?: number };

@@ -2,6 +2,7 @@
 // The machine itself (v86 wiring, agent, lazy filesystem) is ../machine.ts, shared with Node.
 import { AgentError } from "../protocol.ts";
 import {
+  IMPORTED_STATE_LIMIT_BYTES,
   MACHINE_FINGERPRINT,
   WARM_UP_COMMAND,
   WARM_UP_IDLE_MS,
@@ -299,8 +300,9 @@ async function importState(id: number, state: Blob): Promise<void> {
   const previous = machine ? await machine.save() : undefined;
   try {
     await replaceState(await gunzip(state, IMPORTED_STATE_LIMIT_BYTES), "resumed");
-    await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt: Date.now(), state });
-    post({ type: "imported", id, ok: true });
+    const savedAt = Date.now();
+    await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt, state });
+    post({ type: "imported", id, ok: true, savedAt });
   } catch (error) {
     // Whatever went wrong, the student keeps the machine they had.
     if (previous) await replaceState(previous, "resumed").catch(() => undefined);
