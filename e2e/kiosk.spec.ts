@@ -52,3 +52,35 @@ test("a kiosk.json naming an unknown chapter says so", async ({ page }) => {
   await openLab(page, "./?kiosk");
   await expect(page.getByTestId("kiosk-bar")).toContainText(/no chapter with id no-such-chapter/);
 });
+
+test("the PIN lockout outlives a reload, and a station loads no session files", async ({ page }) => {
+  await page.route(/kiosk\.json$/, (route) => route.fulfill({ json: { instructorPin: "2468" } }));
+  await openLab(page, "./?kiosk");
+  const menu = page.getByTestId("kiosk-menu-dialog");
+  const enter = async (pin: string) => {
+    await menu.getByLabel("PIN").fill(pin);
+    await menu.getByRole("button", { name: "Open" }).click();
+  };
+  await page.getByTestId("kiosk-menu").click();
+  for (const pin of ["1111", "1112", "1113", "1114"]) {
+    await enter(pin);
+    await expect(menu.getByRole("alert")).toHaveText("Wrong PIN.");
+  }
+  await page.reload();
+  await openLab(page, "./?kiosk");
+  await page.getByTestId("kiosk-menu").click();
+  await enter("1115"); // the fifth wrong PIN, counted across the reload
+  await expect(menu.getByRole("alert")).toHaveText(/locked for 1 min/);
+  await page.reload();
+  await openLab(page, "./?kiosk");
+  await page.getByTestId("kiosk-menu").click();
+  await enter("2468");
+  await expect(menu.getByRole("alert")).toHaveText(/locked for 1 min/);
+  await expect(menu.getByTestId("record-count")).toHaveCount(0);
+  await menu.getByRole("button", { name: "Close" }).click();
+
+  // Class records come from what the station saw: no "Load a session…" to forge them with.
+  await page.getByTestId("session-menu").click();
+  await expect(page.getByTestId("no-load")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Load a session…" })).toHaveCount(0);
+});

@@ -18,6 +18,7 @@ export function Header() {
   const { collapsed, toggle } = useLayoutStore();
   const phase = useVmStore((s) => s.phase);
   // A kiosk whose instructor fixed the language, or a course written in one, offers no switch.
+  const kiosk = useKioskStore((s) => s.active);
   const kioskLanguage = useKioskStore((s) => s.active && s.config?.language !== undefined);
   const languageFixed = kioskLanguage || courseInfo.language !== undefined;
   const course = courseTitle(language);
@@ -57,7 +58,8 @@ export function Header() {
         >
           {t("resetMachine")}
         </button>
-        <SessionMenu />
+        {/* A workshop station's class records come from what it saw: it loads no sessions. */}
+        <SessionMenu loads={!kiosk} />
         {!languageFixed && (
           <label className="app-header__language">
             <span>{t("language")}</span>

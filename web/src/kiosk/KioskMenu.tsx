@@ -5,10 +5,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { downloadFile } from "../storage/downloadFile.ts";
 import { useClassRecords } from "./classRecords.ts";
 import { recordsToCsv } from "./sessionRecord.ts";
+import { minutesLocked, readPinGuard, tryPin, writePinGuard } from "./pinGuard.ts";
 import { kioskStrings } from "./strings.ts";
-
-const MAX_TRIES = 5;
-const LOCK_MS = 60_000;
 
 export function KioskMenu({ pin, withNames }: { pin: string; withNames: boolean }): ReactNode {
   const t = kioskStrings.useStrings();
@@ -16,8 +14,6 @@ export function KioskMenu({ pin, withNames }: { pin: string; withNames: boolean 
   const [open, setOpen] = useState(false);
   const [unlocked, setUnlocked] = useState(false);
   const [entry, setEntry] = useState("");
-  const [wrong, setWrong] = useState(0);
-  const [lockedUntil, setLockedUntil] = useState(0);
   const [message, setMessage] = useState<string>();
   const { records, unreadable, clear } = useClassRecords();
   const rows = records.reduce((sum, r) => sum + r.chapters.length, 0);
@@ -38,18 +34,18 @@ export function KioskMenu({ pin, withNames }: { pin: string; withNames: boolean 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (Date.now() < lockedUntil) return setMessage(t("pinLocked"));
-    if (entry === pin) {
-      setUnlocked(true);
-      setWrong(0);
-      setMessage(undefined);
-    } else {
-      const tries = wrong + 1;
-      setWrong(tries >= MAX_TRIES ? 0 : tries);
-      if (tries >= MAX_TRIES) setLockedUntil(Date.now() + LOCK_MS);
-      setMessage(tries >= MAX_TRIES ? t("pinLocked") : t("pinWrong"));
-    }
+    const now = Date.now();
+    // Read again: another page of this station (a reload) may have counted entries meanwhile.
+    const result = tryPin(readPinGuard(), entry, pin, now);
+    writePinGuard(result.guard);
     setEntry("");
+    if (result.ok) {
+      setUnlocked(true);
+      setMessage(undefined);
+      return;
+    }
+    const minutes = minutesLocked(result.guard, now);
+    setMessage(minutes > 0 ? t("pinLocked", { minutes }) : t("pinWrong"));
   };
 
   return (

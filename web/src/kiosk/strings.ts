@@ -16,7 +16,7 @@ export const kioskStrings = defineStrings(
     unlock: "Open",
     close: "Close",
     pinWrong: "Wrong PIN.",
-    pinLocked: "Too many wrong PINs: try again in a minute.",
+    pinLocked: "Too many wrong PINs: the menu is locked for {minutes} min.",
     recordCount:
       "Recorded on this station: {sessions} session(s), {rows} row(s) (one per session and chapter).",
     unreadable: "{count} damaged record(s) are kept but cannot be exported.",
@@ -40,7 +40,7 @@ export const kioskStrings = defineStrings(
     unlock: "開く",
     close: "閉じる",
     pinWrong: "PIN が違います。",
-    pinLocked: "PIN の入力ミスが続きました。1 分後にもう一度お試しください。",
+    pinLocked: "PIN の入力ミスが続いたため、メニューを {minutes} 分間ロックしました。",
     recordCount: "この端末の記録: {sessions} セッション、{rows} 行（セッションとチャプターごとに 1 行）。",
     unreadable: "破損した記録が {count} 件あります。保管していますが、書き出せません。",
     downloadCsv: "受講記録をダウンロード（CSV）",

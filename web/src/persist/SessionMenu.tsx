@@ -12,7 +12,8 @@ import { exportSession, importSession, inspectSession, sessionFileName } from ".
 import { persistStrings } from "./strings.ts";
 import "./SessionMenu.css";
 
-export function SessionMenu() {
+/** @param loads whether "Load a session…" is offered (not on a workshop station). */
+export function SessionMenu({ loads = true }: { loads?: boolean }) {
   const t = persistStrings.useStrings();
   const language = useLanguageStore((s) => s.language);
   const { saving, lastSavedAt, error } = usePersistStore();
@@ -99,13 +100,19 @@ export function SessionMenu() {
           >
             {t("download")}
           </button>
-          <button
-            type="button"
-            disabled={busy !== undefined || elsewhere}
-            onClick={() => fileInput.current?.click()}
-          >
-            {t("load")}
-          </button>
+          {loads ? (
+            <button
+              type="button"
+              disabled={busy !== undefined || elsewhere}
+              onClick={() => fileInput.current?.click()}
+            >
+              {t("load")}
+            </button>
+          ) : (
+            <p className="session-menu__status" data-testid="no-load">
+              {t("noLoadHere")}
+            </p>
+          )}
           <input
             ref={fileInput}
             type="file"
@@ -115,7 +122,7 @@ export function SessionMenu() {
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = "";
-              if (file)
+              if (file && loads)
                 void guard("inspect", async () => {
                   setPending({ file, header: await inspectSession(file) });
                 });

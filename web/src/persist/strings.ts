@@ -27,6 +27,7 @@ export const persistStrings = defineStrings(
     replaceWarning:
       "“{file}” (saved {sessionTime}) will replace the machine in this tab, your last save ({yours}) and your lesson progress. To keep them, download your own session first.",
     neverSaved: "none yet",
+    noLoadHere: "This workshop station does not load session files: its records are of what was done here.",
     downloadFirst: "Download my session first",
     replace: "Replace them with this session",
     cancel: "Cancel",
@@ -66,6 +67,8 @@ export const persistStrings = defineStrings(
     replaceWarning:
       "「{file}」（{sessionTime} に保存）を読み込むと、このタブのマシン、最後の保存（{yours}）、レッスンの進捗が置き換わります。残しておくには、先に自分のセッションをダウンロードしてください。",
     neverSaved: "まだありません",
+    noLoadHere:
+      "このワークショップ端末ではセッションファイルを読み込めません。記録は、この端末で行った作業だけを残します。",
     downloadFirst: "先に自分のセッションをダウンロード",
     replace: "このセッションで置き換える",
     cancel: "キャンセル",
