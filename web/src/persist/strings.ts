@@ -17,6 +17,8 @@ export const persistStrings = defineStrings(
       "Not saved: the machine is flooded with processes (a fork bomb?). Your last save is kept.",
     "unhealthy.console-pids-limit":
       "Not saved: the processes in your terminal are multiplying up to their limit (a fork bomb?). echo 1 > /sys/fs/cgroup/console/cgroup.kill ends them all. Your last save is kept.",
+    "unhealthy.lab-images-missing":
+      "Not saved: podman lost the lab's images (podman system reset?) and they could not be put back. Your last save is kept.",
     saveNow: "Save now",
     backToSave: "Back to my last save ({time})",
     download: "Download my session",
@@ -57,6 +59,8 @@ export const persistStrings = defineStrings(
       "保存していません: プロセスがあふれています (フォーク爆弾かもしれません)。前回の保存はそのまま残っています。",
     "unhealthy.console-pids-limit":
       "保存していません: 端末のプロセスが上限まで増え続けています (フォーク爆弾かもしれません)。echo 1 > /sys/fs/cgroup/console/cgroup.kill ですべて終了できます。前回の保存はそのまま残っています。",
+    "unhealthy.lab-images-missing":
+      "保存していません: podman からラボのイメージが消え（podman system reset？）、元に戻せませんでした。前回の保存はそのまま残っています。",
     saveNow: "今すぐ保存",
     backToSave: "最後の保存に戻る ({time})",
     download: "セッションをダウンロード",

@@ -24,6 +24,13 @@ describe("guest health", () => {
     expect(readProbe("0.52 0.20 0.07 2/61 345\n12\nmax\n")).toEqual({ tasks: 61 });
     expect(readProbe("0.52 0.20 0.07 2/61 345\n12\n256\n")).toEqual({ tasks: 61 });
     expect(readProbe("garbage")).toEqual({});
+    // Last, whether podman still has the lab's images.
+    expect(readProbe("0.52 0.20 0.07 2/61 345\n12\n256\n13\nlab-images\n")).toEqual({
+      tasks: 61,
+      consolePids: { current: 12, max: 256, later: 13 },
+      labImages: true,
+    });
+    expect(readProbe("0.52 0.20 0.07 2/61 345\nno-lab-images\n")).toEqual({ tasks: 61, labImages: false });
   });
 
   it("saves only a machine that answered, is at its prompt and is not flooded with processes", () => {
@@ -51,5 +58,9 @@ describe("guest health", () => {
     // A bomb or not, a shell still running its command says so first.
     expect(unhealthyReason({ ...healthy, atPrompt: false, reading: pids(3, 17) })).toBe("command-running");
     expect(unhealthyReason({ ...healthy, reading: pids(180, 182) })).toBeUndefined();
+    // `podman system reset -f` looks healthy and is not: the images `docker run` needs are gone.
+    expect(unhealthyReason({ ...healthy, reading: { ...healthy.reading, labImages: false } })).toBe(
+      "lab-images-missing",
+    );
   });
 });

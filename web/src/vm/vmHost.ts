@@ -3,10 +3,12 @@
 // React components use this facade and the vm store; nothing else talks to the worker.
 import { AgentError, type AgentErrorCode, type AgentRequestType, type AgentRequests } from "./protocol.ts";
 import type { ShellMark } from "./osc133.ts";
+import { execInGuest } from "./agentExec.ts";
 import { IMAGE_FILES } from "./guestConfig.ts";
 import {
   consoleVerdict,
   HEALTH_PROBE,
+  RESTORE_LAB_IMAGES,
   readProbe,
   unhealthyReason,
   type ProbeReading,
@@ -46,6 +48,8 @@ const WORKER_URL_QUERY = "?use-scheduling-api";
 const HEARTBEAT_MS = 5_000;
 /** How long the health probe before (and after) a save's capture may take. */
 const PROBE_TIMEOUT_MS = 8_000;
+/** `lab-seed-images` loads a 1 MB image archive with podman: seconds, more on a slow machine. */
+const RESTORE_IMAGES_TIMEOUT_MS = 120_000;
 const HEARTBEAT_TIMEOUT_MS = 4_000;
 /** Missed heartbeats in a row before the machine counts as unresponsive. */
 const HEARTBEAT_MISSES = 2;
@@ -149,7 +153,13 @@ export class VmHost {
     if (!this.worker || useVmStore.getState().phase !== "ready") {
       return { ok: false, quota: false, message: "the machine is not running" };
     }
-    const unhealthy = await this.whyNotSave();
+    let unhealthy = await this.whyNotSave();
+    if (unhealthy === "lab-images-missing") {
+      // `podman system reset` took the lab's offline images: put them back, then save. Until
+      // the lab has a registry, they come from the image's own copy (lab-seed-images).
+      await execInGuest(this, RESTORE_LAB_IMAGES, RESTORE_IMAGES_TIMEOUT_MS).catch(() => undefined);
+      unhealthy = await this.whyNotSave();
+    }
     if (unhealthy) return notSaved(unhealthy);
     const captureId = this.nextId++;
     try {
