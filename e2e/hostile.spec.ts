@@ -144,3 +144,28 @@ test("Load a session asks before it replaces the machine, and Back to my last sa
   const label = (await page.getByTestId("back-to-save").textContent()) ?? "";
   expect(label.replace(/:\d\d /, ":")).toContain(loadedAt.slice(0, loadedAt.indexOf(":") + 3));
 });
+
+test.describe("offline too early", () => {
+  // Without the service worker, the worker's fetches reach the network, where the test cuts them.
+  test.use({ serviceWorkers: "block" });
+
+  test("a file of the tools that cannot be downloaded ends in a message with a retry, and the command goes on", async ({
+    page,
+  }) => {
+    await page.route(/lazyfs\/files\//, (route) => route.abort("internetdisconnected"));
+    await openLab(page);
+    const status = page.getByTestId("command-status");
+    const seq = Number(await status.getAttribute("data-seq"));
+    await page.getByTestId("terminal").click();
+    await page.keyboard.type("runc --version | head -1\n");
+    await expect(page.getByTestId("lazy-file-banner")).toContainText(
+      "could not download a file its tools need",
+    );
+    await expect(page.getByTestId("health-banner")).toHaveCount(0);
+    await page.unroute(/lazyfs\/files\//);
+    await page.getByTestId("lazy-retry").click();
+    await expect(page.getByTestId("lazy-file-banner")).toHaveCount(0, { timeout: 60_000 });
+    await expect(status).toHaveAttribute("data-seq", String(seq + 1), { timeout: 60_000 });
+    await expect(status).toHaveAttribute("data-exit-code", "0");
+  });
+});

@@ -147,6 +147,11 @@ test("after a first visit the lab reloads and runs with the network off", async 
     await navigator.serviceWorker.ready;
   });
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The page says when everything, the lazy tools included, is saved for offline use.
+  await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", {
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId("offline-status")).toHaveText("Works offline");
   await context.setOffline(true);
   await page.reload();
   await waitForMachine(page);

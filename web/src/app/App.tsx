@@ -17,6 +17,7 @@ import { useDocumentLanguage } from "./useDocumentLanguage.ts";
 import { ResumeNotice } from "../persist/ResumeNotice.tsx";
 import { SetAsideNotice } from "../storage/SetAsideNotice.tsx";
 import { StorageNotice } from "../storage/StorageNotice.tsx";
+import { LazyFileBanner } from "./LazyFileBanner.tsx";
 import { UpdateBanner } from "../offline/UpdateBanner.tsx";
 import { KioskBar } from "../kiosk/KioskBar.tsx";
 import { startKioskMode } from "../kiosk/kioskMode.ts";
@@ -62,6 +63,7 @@ export function App() {
     <div className="app">
       <Header />
       <KioskBar />
+      <LazyFileBanner />
       <HealthBanner />
       <TabNotice />
       <SetAsideNotice />

@@ -4,6 +4,7 @@ import { vmHost } from "../vm/vmHost.ts";
 import { ownsSavedMachine } from "../persist/tabStore.ts";
 import { useVmStore } from "../vm/vmStore.ts";
 import { MachineStatus } from "./MachineStatus.tsx";
+import { OfflineStatus } from "../offline/OfflineStatus.tsx";
 import { SessionMenu } from "../persist/SessionMenu.tsx";
 import { OpenEditorButton } from "../layout/OpenEditorButton.tsx";
 import { useKioskStore } from "../kiosk/kioskStore.ts";
@@ -29,6 +30,7 @@ export function Header() {
         <span className="app-header__tagline">{course ? t("title") : t("tagline")}</span>
       </div>
       <MachineStatus />
+      <OfflineStatus />
       <nav className="app-header__actions" aria-label={t("title")}>
         <button
           type="button"

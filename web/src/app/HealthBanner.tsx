@@ -13,7 +13,10 @@ export function HealthBanner() {
   const lastSavedAt = usePersistStore((s) => s.lastSavedAt) ?? resumedFrom;
   const language = useLanguageStore((s) => s.language);
   const t = appStrings.useStrings();
-  if (health === "ok") return null;
+  // A command waiting for a file that could not be downloaded is not a runaway process: the
+  // lazy-file banner says what it is.
+  const waitingForFile = useVmStore((s) => s.lazyFailure !== undefined);
+  if (health === "ok" || waitingForFile) return null;
   return (
     <div className="health-banner" role="alert" data-testid="health-banner">
       <span>{t(health)}</span>

@@ -31,6 +31,11 @@ export const appStrings = defineStrings(
     failedTitle: "The machine could not start",
     retry: "Retry",
     unresponsive: "The machine is not answering. A runaway process may be hogging it.",
+    lazyOffline:
+      "The lab could not download a file its tools need: this browser is offline, and the file was not saved for offline use yet. The command waits for it; it goes on once the network is back.",
+    lazyFailed:
+      "The lab could not download a file its tools need ({message}). The command waits for it and the lab tries again by itself.",
+    retryDownload: "Try again now",
     panicked: "The guest kernel panicked.",
     stopped: "The machine was shut down from inside (poweroff, halt or reboot).",
     resetNow: "Start a fresh machine",
@@ -66,6 +71,11 @@ export const appStrings = defineStrings(
     failedTitle: "マシンを起動できませんでした",
     retry: "再試行",
     unresponsive: "マシンが応答しません。暴走したプロセスが CPU を占有しているかもしれません。",
+    lazyOffline:
+      "ラボのツールが必要とするファイルをダウンロードできませんでした。ブラウザーがオフラインで、このファイルはまだオフライン用に保存されていません。コマンドはファイルを待っています。ネットワークが戻れば続きます。",
+    lazyFailed:
+      "ラボのツールが必要とするファイルをダウンロードできませんでした ({message})。コマンドはファイルを待っていて、ラボが自動でもう一度試します。",
+    retryDownload: "今すぐ再試行",
     panicked: "ゲストカーネルがパニックしました。",
     stopped: "マシンが内側からシャットダウンされました (poweroff、halt または reboot)。",
     resetNow: "新しいマシンを起動",

@@ -15,6 +15,7 @@ function watch(registration: ServiceWorkerRegistration): void {
 
 export function registerServiceWorker(): void {
   if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return;
+  useOfflineStore.setState({ enabled: true });
   navigator.serviceWorker
     .register(new URL("sw.js", document.baseURI), { scope: "./" })
     .then((registration) => {
@@ -33,9 +34,12 @@ export function precacheLazyFiles(): void {
   navigator.serviceWorker.addEventListener(
     "message",
     (event: MessageEvent<{ type?: string; message?: string }>) => {
-      if (event.data.type === "LAZY_CACHED") useOfflineStore.setState({ lazyCached: true });
-      if (event.data.type === "LAZY_FAILED")
+      if (event.data.type === "LAZY_CACHED")
+        useOfflineStore.setState({ lazyCached: true, lazyFailed: undefined });
+      if (event.data.type === "LAZY_FAILED") {
         console.warn("caching the lazy filesystem failed:", event.data.message);
+        useOfflineStore.setState({ lazyFailed: event.data.message ?? "unknown error" });
+      }
     },
   );
   void navigator.serviceWorker.ready.then((registration) =>

@@ -8,7 +8,19 @@
 interface V86FileStorage {
   uncache(name: string): void;
   load_from_server(name: string, size: number): Promise<Uint8Array>;
+  /** Where the files are (a URL in the browser). */
+  baseurl?: string;
+  zstd_decompress?(size: number, data: Uint8Array): ArrayBuffer | Uint8Array;
+  cache?(name: string, data: Uint8Array): Promise<void>;
 }
+
+/**
+ * Fetches one lazy file's bytes (as stored: zstd); resolves only with them. v86's own loader
+ * retries a network error forever and waits forever on an HTTP error, both without a word, so
+ * the guest's read hung and the page blamed "a runaway process". The browser worker gives one
+ * that reports a failure and retries when told (vm/worker/lazyFetch.ts).
+ */
+export type LazyFetch = (url: string) => Promise<ArrayBuffer>;
 
 export interface LazyFileStats {
   /** Files fetched from the server (or disk, under Node) and decompressed. */
@@ -51,15 +63,28 @@ interface V86Events {
  * its 9p device once its wasm is loaded, so on a new emulator this takes effect at
  * "emulator-loaded", long before the guest's first 9p read.
  */
-export function keepLoadedFiles(emulator: object & V86Events): LazyFileStats {
+export function keepLoadedFiles(emulator: object & V86Events, fetchFile?: LazyFetch): LazyFileStats {
   const stats: LazyFileStats = { loads: 0, bytes: 0, pending: 0 };
-  if ((emulator as { fs9p?: unknown }).fs9p) patch(storageOf(emulator), stats);
-  else emulator.add_listener("emulator-loaded", () => patch(storageOf(emulator), stats));
+  if ((emulator as { fs9p?: unknown }).fs9p) patch(storageOf(emulator), stats, fetchFile);
+  else emulator.add_listener("emulator-loaded", () => patch(storageOf(emulator), stats, fetchFile));
   return stats;
 }
 
-function patch(storage: V86FileStorage, stats: LazyFileStats): void {
-  const load = storage.load_from_server.bind(storage);
+/** v86's loader with the fetch replaced: decompress and cache as v86 does. */
+function loaderWith(storage: V86FileStorage, fetchFile: LazyFetch): V86FileStorage["load_from_server"] {
+  const { zstd_decompress: unzstd, cache } = storage;
+  if (typeof unzstd !== "function" || typeof cache !== "function" || storage.baseurl === undefined)
+    throw new Error("v86's 9p file store is not shaped as lazyFiles.ts expects (v86 upgrade?)");
+  return async (name, size) => {
+    let data = new Uint8Array(await fetchFile(`${storage.baseurl ?? ""}${name}`));
+    if (name.endsWith(".zst")) data = new Uint8Array(unzstd.call(storage, size, data));
+    await cache.call(storage, name, data);
+    return data;
+  };
+}
+
+function patch(storage: V86FileStorage, stats: LazyFileStats, fetchFile?: LazyFetch): void {
+  const load = fetchFile ? loaderWith(storage, fetchFile) : storage.load_from_server.bind(storage);
   storage.load_from_server = async (name, size) => {
     stats.pending += 1;
     try {

@@ -5,7 +5,13 @@ import { V86 } from "v86";
 import { AgentClient } from "./agentClient.ts";
 import { ConsoleInput } from "./consoleInput.ts";
 import { AGENT_PORT, CONSOLE_PORT, v86Options, type GuestImages } from "./guestConfig.ts";
-import { clearReplyBuffer, keepLoadedFiles, lazyLoadsSettled, type LazyFileStats } from "./lazyFiles.ts";
+import {
+  clearReplyBuffer,
+  keepLoadedFiles,
+  lazyLoadsSettled,
+  type LazyFetch,
+  type LazyFileStats,
+} from "./lazyFiles.ts";
 import { Osc133Parser } from "./osc133.ts";
 
 export interface MachineOptions {
@@ -14,6 +20,8 @@ export interface MachineOptions {
   images: GuestImages;
   onAgentEvent?: (event: string, data: Record<string, unknown>) => void;
   agentTimeoutMs?: number;
+  /** Fetches a lazy file (the browser's, which says when it fails); v86's own loader without. */
+  fetchLazyFile?: LazyFetch;
   /** The console input still waiting to go in (a paste), each time a KiB more went in, and at 0. */
   onConsolePending?: (pending: number) => void;
 }
@@ -42,7 +50,7 @@ export class Machine {
     private readonly emulator: V86,
     options: MachineOptions,
   ) {
-    this.lazyFiles = keepLoadedFiles(emulator);
+    this.lazyFiles = keepLoadedFiles(emulator, options.fetchLazyFile);
     this.agent = new AgentClient({
       send: (bytes) => emulator.serial_send_bytes(AGENT_PORT, bytes),
       onEvent: options.onAgentEvent,

@@ -273,6 +273,11 @@ export class VmHost {
     return true;
   }
 
+  /** Tries the lazy files that could not be fetched again, now. */
+  retryLazyFiles(): void {
+    this.post({ type: "lazy-retry" });
+  }
+
   /** Drops what is left of a paste. */
   cancelInput(): void {
     this.post({ type: "console-cancel" });
@@ -317,6 +322,9 @@ export class VmHost {
         useVmStore.setState((s) => ({
           downloads: { ...s.downloads, [message.file]: { loaded: message.loaded, total: message.total } },
         }));
+        break;
+      case "lazy-file":
+        useVmStore.setState({ lazyFailure: message.ok ? undefined : message.message });
         break;
       case "console-pending":
         useVmStore.setState((s) =>

@@ -35,6 +35,11 @@ export interface VmState {
   lastCommand?: CommandRecord;
   /** Bumped on every machine reset, so views can clear what they showed of the old machine. */
   generation: number;
+  /**
+   * A file of the lazy filesystem could not be fetched (why: "offline", or the error): the
+   * command reading it waits until it comes. Absent when none is missing.
+   */
+  lazyFailure?: string;
   /** A paste going into the console: bytes still waiting of how many; absent when none is. */
   paste?: { pending: number; total: number };
 }

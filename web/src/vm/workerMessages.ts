@@ -31,6 +31,8 @@ export type ToWorker =
   | { type: "console-input"; data: Uint8Array }
   /** Drop what is left of a paste (consoleInput.ts). */
   | { type: "console-cancel" }
+  /** Try the lazy files that could not be fetched again now. */
+  | { type: "lazy-retry" }
   | { type: "agent-request"; id: number; request: AgentRequestType; params: unknown; timeoutMs: number }
   /**
    * Back to the fresh machine, or to the student's last saved one (after a hang: their work
@@ -66,6 +68,9 @@ export type FromWorker =
       resumeFailed?: boolean;
     }
   | { type: "failed"; message: string }
+  /** A lazy guest file could not be fetched (the guest's read waits), or came after all. */
+  | { type: "lazy-file"; ok: false; message: string }
+  | { type: "lazy-file"; ok: true }
   /** Console input still waiting to go in (a paste); 0 when all of it went in or was dropped. */
   | { type: "console-pending"; pending: number }
   | { type: "captured"; id: number; ok: boolean; message?: string }

@@ -14,6 +14,7 @@ import { Osc133Parser } from "../osc133.ts";
 import type { ColdBootReason, FromWorker, MachineAssets, StartMode, ToWorker } from "../workerMessages.ts";
 import { AssetMissingError, fetchAsset, fetchJson } from "./fetchAsset.ts";
 import { IdleWarmUp } from "./idleWarmUp.ts";
+import { LazyFetcher } from "./lazyFetch.ts";
 import { OutputBatcher } from "./outputBatcher.ts";
 import {
   clearSavedMachine,
@@ -33,6 +34,8 @@ interface ImageManifestLite {
 const scope = self as unknown as {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  /** The browser is back online: lazy files that failed are fetched again. */
+  addEventListener(type: "online", listener: () => void): void;
 };
 
 function post(message: FromWorker, transfer?: Transferable[]): void {
@@ -63,10 +66,17 @@ function download(url: string, file: string): Promise<ArrayBuffer> {
   return fetchAsset(url, (loaded, total) => post({ type: "download", file, loaded, total }));
 }
 
+const lazyFetcher = new LazyFetcher({
+  failed: (message) => post({ type: "lazy-file", ok: false, message }),
+  recovered: () => post({ type: "lazy-file", ok: true }),
+});
+scope.addEventListener("online", () => lazyFetcher.retry());
+
 function options(wasm: string, images: GuestImages) {
   return {
     wasm,
     images,
+    fetchLazyFile: lazyFetcher.fetch,
     onAgentEvent: (event: string) => post({ type: "agent-event", event }),
     onConsolePending: (pending: number) => post({ type: "console-pending", pending }),
   };
@@ -338,6 +348,9 @@ scope.onmessage = (event) => {
     case "console-input":
       warmUp.activity();
       machine?.sendConsole(message.data);
+      break;
+    case "lazy-retry":
+      lazyFetcher.retry();
       break;
     case "console-cancel":
       machine?.cancelConsoleInput();
