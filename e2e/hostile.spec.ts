@@ -1,6 +1,6 @@
 // What a hostile week in class did to the page (issue 24): each test reproduces one finding.
 import { expect, test, type Page } from "@playwright/test";
-import { openLab, runInTerminal, terminalText } from "./lab.ts";
+import { downloadSession, openLab, runInTerminal, terminalText } from "./lab.ts";
 
 /** Pastes `text` into the terminal as the browser would (a paste event on xterm's textarea). */
 async function paste(page: Page, text: string): Promise<void> {
@@ -113,12 +113,7 @@ test("Load a session asks before it replaces the machine, and Back to my last sa
 }) => {
   await openLab(page);
   expect(await runInTerminal(page, "echo session > /root/from-session.txt")).toBe(0);
-  await page.getByTestId("session-menu").click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByTestId("download-session").click(),
-  ]);
-  const file = await download.path();
+  const { file } = await downloadSession(page);
   // The student's own work after that, saved.
   expect(await runInTerminal(page, "rm /root/from-session.txt; echo mine > /root/mine.txt")).toBe(0);
   await page.getByTestId("save-now").click();

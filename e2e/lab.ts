@@ -1,5 +1,5 @@
 // Helpers for driving the lab like a student: wait for the machine, type, read the terminal.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Download, type Page } from "@playwright/test";
 
 export async function openLab(page: Page, path = "./"): Promise<void> {
   await page.goto(path);
@@ -36,4 +36,14 @@ export async function runInTerminal(page: Page, command: string, timeoutMs = 30_
 
 export async function expectTerminal(page: Page, pattern: RegExp): Promise<void> {
   await expect.poll(() => terminalText(page), { timeout: 20_000 }).toMatch(pattern);
+}
+
+/** "Download my session" from the session menu (opened here): the download and its file. */
+export async function downloadSession(page: Page): Promise<{ download: Download; file: string }> {
+  await page.getByTestId("session-menu").click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-session").click(),
+  ]);
+  return { download, file: await download.path() };
 }

@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { WEB_DIST } from "../scripts/lib/ensureBuild.ts";
 import { serveStatic } from "../scripts/lib/staticServer.ts";
 import { MACHINE_FINGERPRINT } from "../web/src/vm/guestConfig.ts";
-import { expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts";
+import { downloadSession, expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts";
 
 const UTS_STEP = "./#/chapter/example/step/enter-uts-namespace";
 
@@ -106,12 +106,7 @@ test("a session downloaded in one browser loads in another, progress included", 
   await openLab(page, UTS_STEP);
   await completeUtsStep(page);
   expect(await runInTerminal(page, "echo travels-with-me > /root/portable.txt")).toBe(0);
-  await page.getByTestId("session-menu").click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByTestId("download-session").click(),
-  ]);
-  const file = await download.path();
+  const { download, file } = await downloadSession(page);
   expect(download.suggestedFilename()).toMatch(/\.clab$/);
 
   const other = await browser.newContext();
