@@ -22,7 +22,11 @@ describe("a large paste", () => {
     guest().type("\x03");
     await vi.waitFor(
       () => {
-        if (!guest().marksSince(marks).some((m) => m.kind === "input"))
+        if (
+          !guest()
+            .marksSince(marks)
+            .some((m) => m.kind === "input")
+        )
           throw new Error(`no prompt after Ctrl-C; the console ends:\n${guest().output.slice(-400)}`);
       },
       { timeout: 30_000, interval: 50 },
