@@ -16,10 +16,10 @@ function bracketedPaste(kib: number, file: string): string {
 
 describe("a large paste", () => {
   const guest = useGuest();
-  /** Ctrl-C, as the student presses it, and the fresh prompt they wait for before typing on. */
-  const interrupt = async () => {
+  /** Stop pasting, and the fresh prompt the student waits for before typing on. */
+  const stopPasting = async () => {
     const marks = guest().markCount;
-    guest().type("\x03");
+    expect(guest().stopTyping()).toBeGreaterThan(200 * 1024);
     await vi.waitFor(
       () => {
         if (
@@ -27,7 +27,7 @@ describe("a large paste", () => {
             .marksSince(marks)
             .some((m) => m.kind === "input")
         )
-          throw new Error(`no prompt after Ctrl-C; the console ends:\n${guest().output.slice(-400)}`);
+          throw new Error(`no prompt after Stop pasting; the console ends:\n${guest().output.slice(-400)}`);
       },
       { timeout: 30_000, interval: 50 },
     );
@@ -40,12 +40,21 @@ describe("a large paste", () => {
     expect(/(\d+)\s*$/.exec(run.output)?.[1]).toBe(String(lines(256) * LINE.length));
   }, 300_000);
 
-  it("Stop pasting drops the rest; none of it runs, and Ctrl-C clears what went in", async () => {
+  it("Stop pasting drops the rest, none of it runs, and the prompt comes back", async () => {
     guest().type(bracketedPaste(256, "/tmp/stopped"));
-    expect(guest().stopTyping()).toBeGreaterThan(200 * 1024);
-    await interrupt();
+    await stopPasting();
     expect((await guest().run("echo still here")).exitCode).toBe(0);
     expect(await sh(guest(), "test -e /tmp/stopped && echo ran || echo not run")).toBe("not run\n");
+  });
+
+  it("a plain paste (no brackets) into a heredoc stops too, and the prompt comes back", async () => {
+    const body = bracketedPaste(256, "/tmp/plain").replace("\x1b[200~", "").replace("\x1b[201~", "");
+    const from = guest().output.length;
+    guest().type(body);
+    await guest().waitForOutput(/> 0123/, 30_000, from);
+    await stopPasting();
+    expect((await guest().run("echo still here")).exitCode).toBe(0);
+    expect(await sh(guest(), "test -e /tmp/plain && echo ran || echo not run")).toBe("not run\n");
   });
 
   it("a reset in the middle of a paste gives a machine that answers", async () => {

@@ -19,7 +19,7 @@ export const terminalStrings = defineStrings(
     pasteRefused:
       "Not pasted: that is {size} KB, and the terminal takes at most {limit} KB at once. To put a large file in the machine, open it in the editor and paste it there.",
     pasteStopped:
-      "Pasting stopped. What already went in is still at the prompt, unfinished: press Ctrl+C (twice if the prompt does not come back) to drop it.",
+      "Pasting stopped: the rest was dropped, and the lab pressed Ctrl+C to end the line it was on, so nothing half-pasted runs.",
     dismiss: "Dismiss",
   },
   {
@@ -40,7 +40,7 @@ export const terminalStrings = defineStrings(
     pasteRefused:
       "貼り付けませんでした: {size} KB あり、ターミナルに一度に貼り付けられるのは {limit} KB までです。大きなファイルをマシンに入れるには、エディターで開いてそこに貼り付けてください。",
     pasteStopped:
-      "貼り付けを中止しました。すでに入った部分は途中のままプロンプトに残っています。Ctrl+C で取り消せます（プロンプトが戻らなければもう一度押してください）。",
+      "貼り付けを中止しました。残りは捨て、途中まで入った行はラボが Ctrl+C で終わらせたので、中途半端なまま実行されることはありません。",
     dismiss: "閉じる",
   },
 );

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CONSOLE_SLICE_BYTES,
   CONSOLE_TICK_MS,
+  INTERRUPT_AFTER_MS,
+  QUIET_MS,
   XOFF_LIMIT_MS,
   ConsoleInput,
   type ConsolePort,
@@ -61,20 +63,38 @@ describe("console input", () => {
     expect(reports.length).toBe(11);
   });
 
-  it("cancels a bracketed paste: closes it, so readline leaves paste mode", () => {
+  it("cancels a bracketed paste: closes it, then Ctrl-C once the console is quiet", () => {
     const { port, sent } = fakePort();
     const input = new ConsoleInput(port);
     input.push(text(`\x1b[200~${"x".repeat(5000)}\x1b[201~`));
     expect(input.cancel()).toBe(5000 + 12 - CONSOLE_SLICE_BYTES);
     expect(String.fromCharCode(...sent.slice(-6))).toBe("\x1b[201~");
     expect(input.pending).toBe(0);
-    vi.advanceTimersByTime(100);
-    expect(sent.length).toBe(CONSOLE_SLICE_BYTES + 6);
-    const plain = fakePort();
-    const other = new ConsoleInput(plain.port);
-    other.push(new Uint8Array(4096).fill(0x61));
-    other.cancel();
-    expect(plain.sent.length).toBe(CONSOLE_SLICE_BYTES);
+    // The guest still prints what it had taken: no Ctrl-C yet.
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(QUIET_MS / 2);
+      input.output(0x78);
+    }
+    expect(sent.at(-1)).not.toBe(0x03);
+    vi.advanceTimersByTime(QUIET_MS + 100);
+    expect(sent.at(-1)).toBe(0x03);
+    expect(sent.length).toBe(CONSOLE_SLICE_BYTES + 7);
+  });
+
+  it("a plain paste gets its Ctrl-C too, at the latest after a while; nothing left, nothing sent", () => {
+    const { port, sent } = fakePort();
+    const input = new ConsoleInput(port);
+    input.push(new Uint8Array(4096).fill(0x61));
+    input.cancel();
+    for (let t = 0; t < INTERRUPT_AFTER_MS + 200; t += 100) {
+      vi.advanceTimersByTime(100);
+      input.output(0x78); // a console that never goes quiet
+    }
+    expect(sent.at(-1)).toBe(0x03);
+    const before = sent.length;
+    expect(input.cancel()).toBe(0);
+    vi.advanceTimersByTime(INTERRUPT_AFTER_MS);
+    expect(sent.length).toBe(before);
   });
 
   it("holds while the guest's tty says XOFF, and goes on at its XON", () => {

@@ -20,6 +20,16 @@ const XON = 0x11;
 export const XOFF_LIMIT_MS = 10_000;
 /** Bash's bracketed paste ends with this; a cancelled paste still sends it, or readline waits. */
 const PASTE_END = [0x1b, 0x5b, 0x32, 0x30, 0x31, 0x7e];
+const INTERRUPT = 0x03;
+/**
+ * After a stopped paste, Ctrl-C goes once the console has printed nothing for this long: bash
+ * is then back in its read and acts on it. Sent while bash still worked through the pasted
+ * lines the tty already held, the interrupt waited for another key (in a heredoc, the prompt
+ * did not come back), and the student had to press Ctrl-C twice, some time apart.
+ */
+export const QUIET_MS = 400;
+/** …or after this long at most, when the console does not go quiet (a program printing). */
+export const INTERRUPT_AFTER_MS = 5_000;
 export interface ConsolePort {
   /** Hands bytes to the guest's serial port. */
   send(bytes: Uint8Array): void;
@@ -37,6 +47,9 @@ export class ConsoleInput {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The guest's tty said XOFF: until its XON (or XOFF_LIMIT_MS), nothing goes in. */
   private held: ReturnType<typeof setTimeout> | undefined;
+  private lastOutput = 0;
+  /** A stopped paste's Ctrl-C, waiting for the console to go quiet. */
+  private interrupting: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly port: ConsolePort,
@@ -57,6 +70,7 @@ export class ConsoleInput {
 
   /** A byte the guest's console printed: its XOFF and XON pace the input. */
   output(byte: number): void {
+    this.lastOutput = Date.now();
     if (byte === XOFF && this.held === undefined) {
       if (this.timer !== undefined) clearTimeout(this.timer);
       this.timer = undefined;
@@ -72,22 +86,37 @@ export class ConsoleInput {
   }
 
   /**
-   * Drops what has not gone in yet; returns how many bytes. A bracketed paste (bash's prompt)
-   * is closed, so readline leaves paste mode: what went in stays on the command line, unrun,
-   * for the student to keep or clear. Nothing else is sent: a Ctrl-C here raced with the tty's
-   * last pasted bytes and ate the first key typed after it.
+   * Drops what has not gone in yet and ends what went in: a bracketed paste is closed (or
+   * readline would wait for its end), then Ctrl-C once the console is quiet, so nothing of a
+   * half-pasted command line or heredoc runs and the prompt comes back. Returns the bytes dropped.
    */
   cancel(): number {
     const dropped = this.takeAll();
     this.port.discard();
+    if (dropped.byteLength === 0) return 0;
     if (endsBracketedPaste(dropped)) this.port.send(Uint8Array.from(PASTE_END));
+    const since = Date.now();
+    this.lastOutput = since;
+    this.stopInterrupting();
+    this.interrupting = setInterval(() => {
+      const now = Date.now();
+      if (now - this.lastOutput < QUIET_MS && now - since < INTERRUPT_AFTER_MS) return;
+      this.stopInterrupting();
+      this.port.send(Uint8Array.of(INTERRUPT));
+    }, QUIET_MS / 4);
     return dropped.byteLength;
+  }
+
+  private stopInterrupting(): void {
+    if (this.interrupting !== undefined) clearInterval(this.interrupting);
+    this.interrupting = undefined;
   }
 
   /** The machine was replaced: nothing of the old input may reach the new one. */
   clear(): void {
     this.takeAll();
     this.port.discard();
+    this.stopInterrupting();
     if (this.held !== undefined) clearTimeout(this.held);
     this.held = undefined;
   }
