@@ -7,8 +7,13 @@ import { saveMachine } from "./saveMachine.ts";
 import { useTabStore } from "./tabStore.ts";
 import { vmHost } from "../vm/vmHost.ts";
 import { useVmStore } from "../vm/vmStore.ts";
-import type { SessionHeader } from "./sessionFile.ts";
-import { exportSession, importSession, inspectSession, sessionFileName } from "./sessionTransfer.ts";
+import {
+  checkSession,
+  exportSession,
+  importSession,
+  sessionFileName,
+  type CheckedSession,
+} from "./sessionTransfer.ts";
 import { persistStrings } from "./strings.ts";
 import "./SessionMenu.css";
 
@@ -25,7 +30,7 @@ export function SessionMenu({ loads = true }: { loads?: boolean }) {
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<string>();
   // A session file read and checked, waiting for the student to say it may replace their work.
-  const [pending, setPending] = useState<{ file: File; header: SessionHeader }>();
+  const [pending, setPending] = useState<{ name: string; session: CheckedSession }>();
   const fileInput = useRef<HTMLInputElement>(null);
   const time = (ms: number) => new Date(ms).toLocaleTimeString(language);
   const dateTime = (ms: number) => new Date(ms).toLocaleString(language);
@@ -124,7 +129,7 @@ export function SessionMenu({ loads = true }: { loads?: boolean }) {
               event.target.value = "";
               if (file && loads)
                 void guard("inspect", async () => {
-                  setPending({ file, header: await inspectSession(file) });
+                  setPending({ name: file.name, session: await checkSession(file) });
                 });
             }}
           />
@@ -137,8 +142,8 @@ export function SessionMenu({ loads = true }: { loads?: boolean }) {
             >
               <p>
                 {t("replaceWarning", {
-                  file: pending.file.name,
-                  sessionTime: dateTime(pending.header.savedAt),
+                  file: pending.name,
+                  sessionTime: dateTime(pending.session.header.savedAt),
                   yours: lastSave === undefined ? t("neverSaved") : dateTime(lastSave),
                 })}
               </p>
@@ -150,10 +155,10 @@ export function SessionMenu({ loads = true }: { loads?: boolean }) {
                 disabled={busy !== undefined}
                 data-testid="confirm-load"
                 onClick={() => {
-                  const { file } = pending;
+                  const { session } = pending;
                   setPending(undefined);
                   void guard("load", async () => {
-                    await importSession(file);
+                    await importSession(session);
                     setMessage(t("loaded"));
                   });
                 }}

@@ -38,14 +38,15 @@ export function sessionFileName(savedAt = Date.now()): string {
   return `container-lab-session-${stamp}.clab`;
 }
 
-interface CheckedSession {
+/** A session file that passed every check; what the student is asked about is its header. */
+export interface CheckedSession {
   header: SessionHeader;
   state: Blob;
   chapters?: ReturnType<typeof readStoredProgress>;
 }
 
 /** Reads and checks a session file, refusing a bad one, without changing anything. */
-async function checkSession(file: Blob): Promise<CheckedSession> {
+export async function checkSession(file: Blob): Promise<CheckedSession> {
   const { header, state } = await decodeSession(file);
   if (header.image_id !== (await currentImageId()) || header.machine !== MACHINE_FINGERPRINT) {
     throw new SessionFileError("this session was saved by another version of the lab's machine");
@@ -58,16 +59,12 @@ async function checkSession(file: Blob): Promise<CheckedSession> {
   return { header, state, ...(chapters ? { chapters } : {}) };
 }
 
-/** A session file's header, once the file passed every check: what the student is asked about. */
-export async function inspectSession(file: Blob): Promise<SessionHeader> {
-  return (await checkSession(file)).header;
-}
-
-/** Replaces the machine, its save and the progress with the session's (the student agreed). */
-export async function importSession(file: Blob): Promise<void> {
-  // Everything is checked before anything changes: a damaged file leaves the student's own
-  // machine and progress as they were.
-  const { header, state, chapters } = await checkSession(file);
+/**
+ * Replaces the machine, its save and the progress with a checked session's (the student
+ * agreed). Everything was checked before anything changes: a damaged file leaves the student's
+ * own machine and progress as they were.
+ */
+export async function importSession({ header, state, chapters }: CheckedSession): Promise<void> {
   try {
     // The imported machine is now the last save: "Back to my last save" names its time.
     usePersistStore.setState({
