@@ -15,16 +15,15 @@ export interface LazyFetchEvents {
 }
 
 export class LazyFetcher {
-  private retryNow: (() => void) | undefined;
+  /** The pauses of fetches waiting to try again: a retry ends them all. */
+  private readonly waiting = new Set<() => void>();
   private failing = 0;
 
   constructor(private readonly events: LazyFetchEvents) {}
 
   /** Tries every waiting fetch again now (the student's "Retry", or the browser back online). */
   retry(): void {
-    const waiting = this.retryNow;
-    this.retryNow = undefined;
-    waiting?.();
+    for (const done of [...this.waiting]) done();
   }
 
   fetch = async (url: string): Promise<ArrayBuffer> => {
@@ -46,17 +45,13 @@ export class LazyFetcher {
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const previous = this.retryNow;
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.waiting.delete(done);
         resolve();
-      }
-      // Every waiting fetch goes again on one retry.
-      this.retryNow = () => {
-        previous?.();
-        done();
       };
+      const timer = setTimeout(done, ms);
+      this.waiting.add(done);
     });
   }
 }
