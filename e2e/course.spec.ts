@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { serveStatic, type StaticServer } from "../scripts/lib/staticServer.ts";
-import { openLab, runInTerminal, waitForChapterSetup } from "./lab.ts";
+import { openLab, runInTerminal, stepLink, waitForChapterSetup } from "./lab.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const PORT = 5231;
@@ -137,10 +137,6 @@ test.afterAll(async () => {
   await server?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
-
-function stepLink(page: Page, title: RegExp) {
-  return page.getByRole("navigation", { name: "Steps" }).first().getByRole("link", { name: title });
-}
 
 test("a student works through the instructor's course, with the files it ships", async ({ page }) => {
   await openLab(page, "./");

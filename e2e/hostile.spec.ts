@@ -1,6 +1,6 @@
 // What a hostile week in class did to the page (issue 24): each test reproduces one finding.
 import { expect, test, type Page } from "@playwright/test";
-import { downloadSession, openLab, runInTerminal, terminalText } from "./lab.ts";
+import { downloadSession, openLab, runInTerminal, stepLink, terminalText } from "./lab.ts";
 
 /** Pastes `text` into the terminal as the browser would (a paste event on xterm's textarea). */
 async function paste(page: Page, text: string): Promise<void> {
@@ -50,10 +50,6 @@ test("a paste goes in with its progress shown, a huge one is refused, and Stop p
 });
 
 const EXAMPLE = "./#/chapter/example/step/";
-function stepLink(page: Page, title: RegExp) {
-  return page.getByRole("navigation", { name: "Steps" }).first().getByRole("link", { name: title });
-}
-
 test("two tabs: only the owner writes progress, the other shows it, and a reload keeps each tab's role", async ({
   page,
   context,

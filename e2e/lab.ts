@@ -47,3 +47,8 @@ export async function downloadSession(page: Page): Promise<{ download: Download;
   ]);
   return { download, file: await download.path() };
 }
+
+/** A step's link in the chapter's step list (its name says "(done)" once the step is done). */
+export function stepLink(page: Page, title: RegExp) {
+  return page.getByRole("navigation", { name: "Steps" }).first().getByRole("link", { name: title });
+}

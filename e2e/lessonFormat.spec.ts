@@ -1,13 +1,9 @@
 // Lesson format v2 on the real guest: a challenge, a quiz, "Restart this chapter", and Japanese
 // text that wraps without stray spaces. The example chapter (the authors' template) has each.
 import { expect, test, type Page } from "@playwright/test";
-import { openLab, runInTerminal, waitForChapterSetup } from "./lab.ts";
+import { openLab, runInTerminal, stepLink, waitForChapterSetup } from "./lab.ts";
 
 const STEP = "./#/chapter/example/step/";
-
-function stepLink(page: Page, title: RegExp) {
-  return page.getByRole("navigation", { name: "Steps" }).first().getByRole("link", { name: title });
-}
 
 async function storedStep(page: Page, stepId: string): Promise<Record<string, unknown> | undefined> {
   return page.evaluate((id) => {

@@ -1,12 +1,8 @@
 // Lessons that run and check themselves, on the real guest.
-import { expect, test, type Page } from "@playwright/test";
-import { expectTerminal, openLab, runInTerminal, waitForMachine } from "./lab.ts";
+import { expect, test } from "@playwright/test";
+import { expectTerminal, openLab, runInTerminal, stepLink, waitForMachine } from "./lab.ts";
 
 const CHAPTER = "#/chapter/example/step/";
-
-function stepLink(page: Page, title: RegExp) {
-  return page.getByRole("navigation", { name: "Steps" }).first().getByRole("link", { name: title });
-}
 
 test("Run types the command into the terminal and the step turns green by itself", async ({ page }) => {
   await openLab(page, `./${CHAPTER}enter-uts-namespace`);
