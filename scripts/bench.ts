@@ -1,5 +1,7 @@
-// npm run bench [-- --only guest,agent,image,web,panels,persist,editor,engine,reliability]: measures and writes bench/results.json
-// (one flat object; a partial run updates only its own keys).
+// npm run bench [-- --only guest,agent,image,web,panels,persist,editor,engine,engine-node,reliability]
+// [--baseline REF]: measures and writes bench/results.json (one flat object; a partial run updates
+// only its own keys). With --baseline, the browser suites measure the build of REF too, in the
+// same run, and write its figures under "previous." keys (scripts/bench/builds.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { agentBench, guestBench, imageBench } from "./bench/guestBench.ts";
@@ -8,7 +10,7 @@ import { webBench } from "./bench/webBench.ts";
 import { persistBench } from "./bench/persistBench.ts";
 import { panelsBench } from "./bench/panelsBench.ts";
 import { editorBench } from "./bench/editorBench.ts";
-import { engineBench } from "./bench/engineBench.ts";
+import { engineBench, engineNodeBench } from "./bench/engineBench.ts";
 import { reliabilityBench } from "./bench/reliabilityBench.ts";
 import { BENCH_FILE } from "./lib/paths.ts";
 
@@ -22,6 +24,7 @@ const SUITES: Record<string, Suite> = {
   persist: persistBench,
   editor: editorBench,
   engine: engineBench,
+  "engine-node": engineNodeBench,
   reliability: reliabilityBench,
 };
 

@@ -2,9 +2,8 @@
 import { waitForPrompt } from "./prompt.ts";
 import type { Page } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
-import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
-import { serveStatic } from "../lib/staticServer.ts";
-import { median, round, type Results } from "./stats.ts";
+import { buildsUnderTest, interleaved, Samples, serving } from "./builds.ts";
+import type { Results } from "./stats.ts";
 
 /** Main-thread long tasks (over 50 ms) during `action`, summed, and how long it took. */
 async function measure(page: Page, click: string, done: string): Promise<{ ms: number; blockedMs: number }> {
@@ -50,68 +49,62 @@ async function savedBytes(page: Page): Promise<number> {
 }
 
 export async function persistBench(log: (line: string) => void): Promise<Results> {
-  ensureBuild();
-  const server = await serveStatic(WEB_DIST, 0);
+  const builds = buildsUnderTest(log);
+  const samples = new Samples();
   const browser = await launchChromium();
   try {
-    const context = await benchContext(browser);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForPrompt(page);
-    // The page's own after-prompt work (the lesson pane and its lessons, the service worker's
-    // caching) is not the save's: let it finish, so the long tasks counted are the save's.
-    await page.waitForSelector(".cl-lesson-chapters, .cl-lesson-chapter-view", { timeout: 60_000 });
-    await page.waitForTimeout(2_000);
-    await page.getByTestId("session-menu").click();
-    const saves: number[] = [];
-    const blocked: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const run = await measure(page, "[data-testid=save-now]", "saved at");
-      saves.push(run.ms);
-      blocked.push(run.blockedMs);
-    }
-    const bytes = await savedBytes(page);
-    log(
-      `save: ${saves.map(Math.round).join(", ")} ms; main thread blocked ${blocked.map(Math.round).join(", ")} ms`,
-    );
-    await context.close();
+    await serving(builds, (served) =>
+      interleaved(served, 1, async (build) => {
+        const context = await benchContext(browser);
+        const page = await context.newPage();
+        await page.goto(build.url);
+        await waitForPrompt(page);
+        // The page's own after-prompt work (the lesson pane and its lessons, the service worker's
+        // caching) is not the save's: let it finish, so the long tasks counted are the save's.
+        await page.waitForSelector(".cl-lesson-chapters, .cl-lesson-chapter-view", { timeout: 60_000 });
+        await page.waitForTimeout(2_000);
+        await page.getByTestId("session-menu").click();
+        for (let i = 0; i < 5; i++) {
+          const run = await measure(page, "[data-testid=save-now]", "saved at");
+          samples.add(build, "persist.save_ms", run.ms);
+          samples.add(build, "persist.main_thread_block_ms", run.blockedMs);
+        }
+        samples.add(build, "persist.saved_bytes", await savedBytes(page));
+        await context.close();
 
-    const kiosk = await benchContext(browser);
-    const station = await kiosk.newPage();
-    station.on("dialog", (dialog) => void dialog.accept());
-    await station.goto(`${server.url}?kiosk`);
-    await waitForPrompt(station);
-    const resets: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const ms = await station.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const button = document.querySelector("[data-testid=next-student]") as HTMLButtonElement;
-            const started = performance.now();
-            button.click();
-            const poll = () => {
-              const ready =
-                !button.disabled &&
-                !document.querySelector("[data-testid=boot-overlay]") &&
-                (document.querySelector(".xterm-rows")?.textContent ?? "").includes("root@containerlab");
-              if (ready && performance.now() - started > 50) resolve(performance.now() - started);
-              else requestAnimationFrame(poll);
-            };
-            requestAnimationFrame(poll);
-          }),
-      );
-      resets.push(ms);
-    }
-    log(`kiosk reset: ${resets.map(Math.round).join(", ")} ms`);
-    await kiosk.close();
-    return {
-      "persist.save_ms": round(median(saves)),
-      "persist.main_thread_block_ms": round(Math.max(...blocked)),
-      "persist.saved_bytes": bytes,
-      "kiosk.reset_ms": round(median(resets)),
-    };
+        const kiosk = await benchContext(browser);
+        const station = await kiosk.newPage();
+        station.on("dialog", (dialog) => void dialog.accept());
+        await station.goto(`${build.url}?kiosk`);
+        await waitForPrompt(station);
+        for (let i = 0; i < 3; i++) samples.add(build, "kiosk.reset_ms", await nextStudent(station));
+        await kiosk.close();
+      }),
+    );
+    samples.report(builds, log);
+    return samples.results();
   } finally {
     await browser.close();
-    await server.close();
   }
+}
+
+/** "Next student" clicked → the fresh machine's prompt on screen. */
+function nextStudent(station: Page): Promise<number> {
+  return station.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const button = document.querySelector("[data-testid=next-student]") as HTMLButtonElement;
+        const started = performance.now();
+        button.click();
+        const poll = () => {
+          const ready =
+            !button.disabled &&
+            !document.querySelector("[data-testid=boot-overlay]") &&
+            (document.querySelector(".xterm-rows")?.textContent ?? "").includes("root@containerlab");
+          if (ready && performance.now() - started > 50) resolve(performance.now() - started);
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      }),
+  );
 }

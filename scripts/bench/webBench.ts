@@ -2,9 +2,8 @@
 import { waitForPrompt } from "./prompt.ts";
 import type { Browser, Page, Request } from "playwright-core";
 import { benchContext, launchChromium } from "../lib/browser.ts";
-import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
-import { serveStatic } from "../lib/staticServer.ts";
-import { median, round, type Results } from "./stats.ts";
+import { buildsUnderTest, interleaved, Samples, serving } from "./builds.ts";
+import { median, type Results } from "./stats.ts";
 
 /** Navigation start → the prompt is on screen and the machine is marked ready. */
 async function timeToPrompt(
@@ -89,43 +88,33 @@ async function echoRoundTrip(page: Page, samples = 20): Promise<number> {
 }
 
 export async function webBench(log: (line: string) => void): Promise<Results> {
-  ensureBuild();
-  const server = await serveStatic(WEB_DIST, 0);
+  const builds = buildsUnderTest(log);
+  const samples = new Samples();
   const browser = await launchChromium();
   try {
-    const warm: number[] = [];
-    let firstBytes = 0;
-    let heap = 0;
-    let echo = 0;
-    for (let i = 0; i < 5; i++) {
-      const run = await timeToPrompt(browser, server.url, false);
-      warm.push(run.ms);
-      if (i === 0) {
-        firstBytes = run.bytes;
-        const cdp = await run.page.context().newCDPSession(run.page);
-        await cdp.send("HeapProfiler.collectGarbage");
-        heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
-        echo = await echoRoundTrip(run.page);
-      }
-      await run.page.context().close();
-    }
-    log(`warm start: ${warm.map(Math.round).join(", ")} ms; echo ${round(echo)} ms`);
-    const cold: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const run = await timeToPrompt(browser, server.url, true);
-      cold.push(run.ms);
-      await run.page.context().close();
-    }
-    log(`cold start: ${cold.map(Math.round).join(", ")} ms`);
-    return {
-      "web.warm_tti_ms": round(median(warm)),
-      "web.cold_tti_ms": round(median(cold)),
-      "web.echo_rtt_ms": round(echo),
-      "web.first_prompt_bytes": firstBytes,
-      "web.js_heap_bytes": heap,
-    };
+    await serving(builds, async (served) => {
+      await interleaved(served, 5, async (build, i) => {
+        const run = await timeToPrompt(browser, build.url, false);
+        samples.add(build, "web.warm_tti_ms", run.ms);
+        if (i < 2) {
+          // Byte counts do not vary; heap and echo once per build are enough beside the start times.
+          samples.add(build, "web.first_prompt_bytes", run.bytes);
+          const cdp = await run.page.context().newCDPSession(run.page);
+          await cdp.send("HeapProfiler.collectGarbage");
+          samples.add(build, "web.js_heap_bytes", (await cdp.send("Runtime.getHeapUsage")).usedSize);
+          samples.add(build, "web.echo_rtt_ms", await echoRoundTrip(run.page));
+        }
+        await run.page.context().close();
+      });
+      await interleaved(served, 3, async (build) => {
+        const run = await timeToPrompt(browser, build.url, true);
+        samples.add(build, "web.cold_tti_ms", run.ms);
+        await run.page.context().close();
+      });
+    });
+    samples.report(builds, log);
+    return samples.results();
   } finally {
     await browser.close();
-    await server.close();
   }
 }
