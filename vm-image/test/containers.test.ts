@@ -8,7 +8,8 @@ import { DIST_DIR } from "../../scripts/lib/paths.ts";
 import { sha256 } from "../../scripts/lib/sha256.ts";
 import type { NodeGuest } from "../../scripts/lib/nodeGuest.ts";
 import { WARM_UP_COMMAND } from "../../web/src/vm/guestConfig.ts";
-import { HEALTH_PROBE, readProbe, RESTORE_LAB_IMAGES } from "../../web/src/vm/guestHealth.ts";
+import { RESTORE_LAB_IMAGES } from "../../web/src/vm/guestHealth.ts";
+import { probeGuest } from "../../web/src/vm/healthProbe.ts";
 import { runSetup, sh, shAny, useGuest } from "./guest.ts";
 
 /** A busybox root filesystem for hand-made OCI bundles (relative applet links, so they work inside). */
@@ -261,11 +262,11 @@ describe("lazy filesystem", () => {
   it("after podman system reset the health probe says the lab's images are gone, and lab-seed-images puts them back", async () => {
     // The page saved such a machine (it looked healthy) and `docker run` then asked a registry.
     const g = guest();
-    expect(readProbe(await sh(g, HEALTH_PROBE)).labImages).toBe(true);
+    expect((await probeGuest(g.agent, 10_000))?.labImages).toBe(true);
     await sh(g, "podman system reset -f", 120_000);
-    expect(readProbe(await sh(g, HEALTH_PROBE)).labImages).toBe(false);
+    expect((await probeGuest(g.agent, 10_000))?.labImages).toBe(false);
     await sh(g, RESTORE_LAB_IMAGES, 120_000);
-    expect(readProbe(await sh(g, HEALTH_PROBE)).labImages).toBe(true);
+    expect((await probeGuest(g.agent, 10_000))?.labImages).toBe(true);
     expect(await sh(g, "docker run --rm alpine echo back", 120_000)).toContain("back");
   }, 400_000);
 });

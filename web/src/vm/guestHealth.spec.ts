@@ -14,23 +14,23 @@ describe("guest health", () => {
     expect(consoleVerdict("root@containerlab:~# man reboot: Power down is not a line\r\n")).toBeUndefined();
   });
 
-  it("reads the machine's tasks and the console cgroup's pids from the probe", () => {
-    expect(readProbe("0.52 0.20 0.07 2/61 345\n12\n256\n13\n")).toEqual({
-      tasks: 61,
-      consolePids: { current: 12, max: 256, later: 13 },
-    });
+  it("reads the machine's tasks, the console cgroup's pids and podman's images from the probe's files", () => {
+    const files = {
+      loadavg: "0.52 0.20 0.07 2/61 345\n",
+      consolePids: "12\n",
+      consolePidsMax: "256\n",
+      images: '[{"names":["localhost/lab-busybox:latest"]}]',
+    };
+    expect(readProbe(files)).toEqual({ tasks: 61, consolePids: { current: 12, max: 256 }, labImages: true });
     // No console cgroup (an older image), or pids.max "max": the task count alone.
-    expect(readProbe("0.52 0.20 0.07 2/61 345\n")).toEqual({ tasks: 61 });
-    expect(readProbe("0.52 0.20 0.07 2/61 345\n12\nmax\n")).toEqual({ tasks: 61 });
-    expect(readProbe("0.52 0.20 0.07 2/61 345\n12\n256\n")).toEqual({ tasks: 61 });
-    expect(readProbe("garbage")).toEqual({});
-    // Last, whether podman still has the lab's images.
-    expect(readProbe("0.52 0.20 0.07 2/61 345\n12\n256\n13\nlab-images\n")).toEqual({
+    expect(readProbe({ ...files, consolePids: undefined, consolePidsMax: undefined })).toMatchObject({
       tasks: 61,
-      consolePids: { current: 12, max: 256, later: 13 },
-      labImages: true,
     });
-    expect(readProbe("0.52 0.20 0.07 2/61 345\nno-lab-images\n")).toEqual({ tasks: 61, labImages: false });
+    expect(readProbe({ ...files, consolePidsMax: "max\n" }).consolePids).toBeUndefined();
+    expect(readProbe({ loadavg: "garbage" })).toEqual({});
+    // `podman system reset` removes the list, or leaves it without the lab's image.
+    expect(readProbe({ ...files, images: undefined }).labImages).toBe(false);
+    expect(readProbe({ ...files, images: "[]" }).labImages).toBe(false);
   });
 
   it("saves only a machine that answered, is at its prompt and is not flooded with processes", () => {
@@ -38,7 +38,8 @@ describe("guest health", () => {
       health: "ok",
       agentAnswered: true,
       atPrompt: true,
-      reading: { tasks: 60, consolePids: { current: 20, max: 256, later: 22 } },
+      reading: { tasks: 60, consolePids: { current: 22, max: 256 } },
+      before: { tasks: 60, consolePids: { current: 20, max: 256 } },
     };
     expect(unhealthyReason(healthy)).toBeUndefined();
     expect(unhealthyReason({ ...healthy, health: "unresponsive" })).toBe("not-answering");
@@ -48,16 +49,20 @@ describe("guest health", () => {
     expect(unhealthyReason({ ...healthy, atPrompt: false })).toBe("command-running");
     // A fork bomb at the console's limit, or on its way there: the agent answers and the bomb's
     // own command came back to the prompt at once.
-    const pids = (current: number, later: number) => ({
-      tasks: 300,
-      consolePids: { current, max: 256, later },
+    const pids = (current: number) => ({ tasks: 300, consolePids: { current, max: 256 } });
+    const grew = (before: number, after: number) => ({
+      ...healthy,
+      before: pids(before),
+      reading: pids(after),
     });
-    expect(unhealthyReason({ ...healthy, reading: pids(249, 250) })).toBe("console-pids-limit");
-    expect(unhealthyReason({ ...healthy, reading: pids(3, 17) })).toBe("console-pids-limit");
-    expect(unhealthyReason({ ...healthy, reading: pids(37, 46) })).toBe("console-pids-limit");
+    expect(unhealthyReason({ ...healthy, before: undefined, reading: pids(250) })).toBe("console-pids-limit");
+    expect(unhealthyReason(grew(3, 17))).toBe("console-pids-limit");
+    expect(unhealthyReason(grew(37, 46))).toBe("console-pids-limit");
     // A bomb or not, a shell still running its command says so first.
-    expect(unhealthyReason({ ...healthy, atPrompt: false, reading: pids(3, 17) })).toBe("command-running");
-    expect(unhealthyReason({ ...healthy, reading: pids(180, 182) })).toBeUndefined();
+    expect(unhealthyReason({ ...grew(3, 17), atPrompt: false })).toBe("command-running");
+    expect(unhealthyReason(grew(180, 182))).toBeUndefined();
+    // Before the capture there is nothing to compare with: a busy cgroup below the limit passes.
+    expect(unhealthyReason({ ...healthy, before: undefined, reading: pids(180) })).toBeUndefined();
     // `podman system reset -f` looks healthy and is not: the images `docker run` needs are gone.
     expect(unhealthyReason({ ...healthy, reading: { ...healthy.reading, labImages: false } })).toBe(
       "lab-images-missing",

@@ -27,12 +27,14 @@ export const MAX_HEALTHY_TASKS = 1000;
 export const CONSOLE_PIDS_FLOODED = 0.9;
 
 /**
- * This many more tasks in the console's cgroup 0.2 s later, with the shell at its prompt, is a
- * fork bomb on its way to the limit: measured, the first probes after one saw +14, +14, +9 on
- * the way from 3 to 256 over 4 s (a save then kept the bomb, in the e2e). An idle shell's
- * cgroup does not grow; a command that does is "command-running" anyway.
+ * This many more tasks in the console's cgroup after the capture than before it, with the shell
+ * at its prompt, is a fork bomb on its way to the limit: measured, probes 0.2 s apart after one
+ * saw +14, +14, +9 on the way from 3 to 256 over 4 s (a save then kept the bomb, in the e2e). An
+ * idle shell's cgroup does not grow; a command that does is "command-running" anyway.
  */
 export const CONSOLE_PIDS_SURGE = 6;
+/** The two readings a save compares are at least this far apart (the capture is usually longer). */
+export const PROBE_INTERVAL_MS = 200;
 
 /**
  * Podman's list of images, and the one the lab's offline images are tags of: `podman system
@@ -40,30 +42,28 @@ export const CONSOLE_PIDS_SURGE = 6;
  */
 const LAB_IMAGES_INDEX = "/var/lib/containers/storage/overlay-images/images.json";
 const LAB_IMAGE = "localhost/lab-busybox:latest";
-const IMAGES_PRESENT = "lab-images";
-const IMAGES_GONE = "no-lab-images";
 /** Puts the lab's offline images back (idempotent; the snapshot build ran it first). */
 export const RESTORE_LAB_IMAGES = "lab-seed-images";
 
 /**
- * What the agent's health probe prints: /proc/loadavg, then the console cgroup's pids.current
- * and pids.max, and pids.current again 0.2 s later. Bash builtins only, so the probe starts no
- * program the student could see: its `sleep 0.2` was found by a lesson's
- * `nsenter -t $(pidof sleep)` after an autosave and broke it. The pause is `read` timing out on
- * a pipe nobody writes to (the process substitution's subshell runs `:` and is gone at once).
- * Last, whether podman still has the lab's images (read from its image list, not by podman).
+ * The files the save's health probe reads, by the agent's `read_file`: it starts no process, so
+ * nothing of it shows in `ps` or the panels (a `sleep` it once ran was found by a lesson's
+ * `nsenter -t $(pidof sleep)` after an autosave), and it costs no shell start in the emulator.
  */
-export const HEALTH_PROBE =
-  'read -r l < /proc/loadavg && echo "$l"; c=/sys/fs/cgroup/console; ' +
-  "if read -r n 2>/dev/null < $c/pids.current && read -r m 2>/dev/null < $c/pids.max; then " +
-  'echo "$n"; echo "$m"; read -r -t 0.2 <> <(:); read -r n < $c/pids.current && echo "$n"; fi; ' +
-  `s=; read -r -d "" s 2>/dev/null < ${LAB_IMAGES_INDEX}; [[ $s == *${LAB_IMAGE}* ]] && echo ${IMAGES_PRESENT} || echo ${IMAGES_GONE}; true`;
+export const PROBE_FILES = {
+  loadavg: "/proc/loadavg",
+  consolePids: "/sys/fs/cgroup/console/pids.current",
+  consolePidsMax: "/sys/fs/cgroup/console/pids.max",
+  images: LAB_IMAGES_INDEX,
+} as const;
 
-/** The console cgroup's tasks, its pids.max, and its tasks again 0.2 s later. */
+/** What the probe read: each file's text, or undefined when it could not be read. */
+export type ProbeFiles = { -readonly [K in keyof typeof PROBE_FILES]?: string };
+
+/** The console cgroup's tasks and its pids.max. */
 export interface ConsolePids {
   current: number;
   max: number;
-  later: number;
 }
 
 export interface ProbeReading {
@@ -75,25 +75,26 @@ export interface ProbeReading {
   labImages?: boolean;
 }
 
-/** Reads the output of HEALTH_PROBE. */
-export function readProbe(stdout: string): ProbeReading {
-  const lines = stdout.split("\n");
-  const images = lines.findIndex((line) => line === IMAGES_PRESENT || line === IMAGES_GONE);
-  const [loadavg = "", ...pids] = images >= 0 ? lines.slice(0, images) : lines;
-  const match = /\s\d+\/(\d+)\s/.exec(`${loadavg}\n`);
+const count = (text: string | undefined) =>
+  text !== undefined && /^\d+\n?$/.test(text) ? Number(text) : undefined;
+
+/** Reads what the probe's files say. A missing image list is podman's store after a reset. */
+export function readProbe(files: ProbeFiles): ProbeReading {
+  const match = /\s\d+\/(\d+)\s/.exec(`${files.loadavg ?? ""}\n`);
   const reading: ProbeReading = match ? { tasks: Number(match[1]) } : {};
-  if (images >= 0) reading.labImages = lines[images] === IMAGES_PRESENT;
-  const numbers = pids.slice(0, 3);
-  if (numbers.length === 3 && numbers.every((line) => /^\d+$/.test(line))) {
-    const [current, max, later] = numbers.map(Number) as [number, number, number];
-    reading.consolePids = { current, max, later };
-  }
+  const current = count(files.consolePids);
+  const max = count(files.consolePidsMax);
+  if (current !== undefined && max !== undefined) reading.consolePids = { current, max };
+  if (match) reading.labImages = (files.images ?? "").includes(LAB_IMAGE);
   return reading;
 }
 
-/** A fork bomb in the console's cgroup: at its limit, or racing towards it. */
-function consoleFlooded({ current, max, later }: ConsolePids): boolean {
-  return Math.max(current, later) >= max * CONSOLE_PIDS_FLOODED || later - current >= CONSOLE_PIDS_SURGE;
+/** A fork bomb in the console's cgroup: at its limit, or (since the reading before) racing towards it. */
+function consoleFlooded({ current, max }: ConsolePids, before?: ConsolePids): boolean {
+  return (
+    current >= max * CONSOLE_PIDS_FLOODED ||
+    (before !== undefined && current - before.current >= CONSOLE_PIDS_SURGE)
+  );
 }
 
 /**
@@ -112,13 +113,15 @@ export function unhealthyReason(evidence: {
   agentAnswered: boolean;
   atPrompt: boolean;
   reading: ProbeReading;
+  /** The reading taken before the capture, when this one is taken after it. */
+  before?: ProbeReading;
 }): UnhealthyReason | undefined {
   const { tasks, consolePids } = evidence.reading;
   if (evidence.health !== "ok" || !evidence.agentAnswered || tasks === undefined) return "not-answering";
   if (tasks > MAX_HEALTHY_TASKS) return "too-many-processes";
   if (!evidence.atPrompt) return "command-running";
   // A fork bomb's own command returns to the prompt at once, while the bomb goes on.
-  if (consolePids && consoleFlooded(consolePids)) return "console-pids-limit";
+  if (consolePids && consoleFlooded(consolePids, evidence.before?.consolePids)) return "console-pids-limit";
   // A machine without the lab's images looks healthy and is not: the saver puts them back first.
   if (evidence.reading.labImages === false) return "lab-images-missing";
   return undefined;

@@ -165,88 +165,32 @@ describe("VmHost", () => {
     expect(useVmStore.getState().health).toBe("stopped");
   });
 
-  const probes = () => worker().posted.filter((m) => m.type === "agent-request");
-
-  /**
-   * Answers the `nth` health probe of a save (it probes before the capture and after it):
-   * /proc/loadavg (and the console's pids) say `stdout`.
-   */
-  async function answerProbe(stdout: string, nth = 1): Promise<void> {
-    await vi.waitFor(() => expect(probes().length).toBeGreaterThanOrEqual(nth));
-    const probe = probes()[nth - 1];
-    if (probe?.type !== "agent-request") throw new Error("no probe");
-    worker().emit({
-      type: "agent-response",
-      id: probe.id,
-      ok: true,
-      result: { exit_code: 0, stdout, stderr: "" },
-    });
-  }
-
-  it("saves a machine that answered and came back to its prompt", async () => {
-    worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
-    worker().emit({ type: "mark", mark: { kind: "input" } });
-    const saving = host.save();
-    await answerProbe("0.10 0.05 0.01 1/58 300\n");
-    await captureAndProbe("0.10 0.05 0.01 1/58 300\n");
-    await vi.waitFor(() => expect(worker().posted.some((m) => m.type === "keep-save")).toBe(true));
-    const keep = worker().posted.find((m) => m.type === "keep-save");
-    if (keep?.type === "keep-save")
-      worker().emit({ type: "saved", id: keep.id, ok: true, bytes: 10, ms: 5, savedAt: 7 });
-    expect(await saving).toMatchObject({ ok: true, savedAt: 7 });
-  });
-
-  /** The worker says it captured the state; the probe after the capture says `stdout`. */
-  async function captureAndProbe(stdout: string): Promise<void> {
-    await vi.waitFor(() => expect(worker().posted.some((m) => m.type === "save")).toBe(true));
-    const save = worker().posted.find((m) => m.type === "save");
-    if (save?.type === "save") worker().emit({ type: "captured", id: save.id, ok: true });
-    await answerProbe(stdout, 2);
-  }
-
-  it("drops a capture when the machine turns out to be flooding by the end of it (a fork bomb just begun)", async () => {
-    worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
-    worker().emit({ type: "mark", mark: { kind: "input" } });
-    const saving = host.save();
-    await answerProbe("0.10 0.05 0.01 1/58 300\n0\n256\n3\n");
-    // The student types meanwhile: that does not matter, the capture was taken at the prompt.
-    worker().emit({ type: "mark", mark: { kind: "output" } });
-    await captureAndProbe("2.00 0.50 0.10 30/120 3000\n40\n256\n95\n");
-    expect(await saving).toMatchObject({ ok: false, unhealthy: "console-pids-limit" });
-    const save = worker().posted.find((m) => m.type === "save");
-    expect(worker().posted).toContainEqual({ type: "drop-save", of: save?.type === "save" ? save.id : -1 });
-    expect(worker().posted.some((m) => m.type === "keep-save")).toBe(false);
-  });
-
-  /** A save after the shell's `mark`, with the probe answering `stdout`: what it returns, once no save was sent. */
-  async function refusedSave(mark: "input" | "output", stdout: string): Promise<unknown> {
+  /** A save after the shell's `mark`: the request the worker got, answered with `reply`. */
+  async function saveAfter(mark: "input" | "output", reply: Record<string, unknown>) {
     worker().emit({ type: "ready", mode: "snapshot", ms: 1 });
     worker().emit({ type: "mark", mark: { kind: mark } });
     const saving = host.save();
-    await answerProbe(stdout);
-    const result = await saving;
-    expect(worker().posted.some((m) => m.type === "save")).toBe(false);
-    return result;
+    await vi.waitFor(() => expect(worker().posted.some((m) => m.type === "save")).toBe(true));
+    const request = worker().posted.find((m) => m.type === "save");
+    if (request?.type !== "save") throw new Error("no save request");
+    worker().emit({ type: "saved", id: request.id, ...reply } as FromWorker);
+    return { request, result: await saving };
   }
 
-  it("does not save a machine flooded with processes", async () => {
-    expect(await refusedSave("input", "40.0 20.0 5.0 400/1650 9999\n")).toMatchObject({
-      ok: false,
-      unhealthy: "too-many-processes",
-    });
+  it("asks the worker for the whole save once, with what the page knows of the machine", async () => {
+    const { request, result } = await saveAfter("input", { ok: true, bytes: 10, ms: 5, savedAt: 7 });
+    expect(request).toMatchObject({ health: "ok", atPrompt: true });
+    expect(result).toMatchObject({ ok: true, savedAt: 7 });
   });
 
-  it("does not save a machine whose console cgroup is filling up to its process limit", async () => {
-    expect(await refusedSave("input", "20.0 5.0 1.0 30/120 3000\n40\n256\n95\n")).toMatchObject({
+  it("says the shell is busy, and passes on why the worker did not save", async () => {
+    const { request, result } = await saveAfter("output", {
       ok: false,
-      unhealthy: "console-pids-limit",
-    });
-  });
-
-  it("does not save a machine whose shell is still running a command", async () => {
-    expect(await refusedSave("output", "0.10 0.05 0.01 1/58 300\n")).toMatchObject({
-      ok: false,
+      quota: false,
       unhealthy: "command-running",
+      message: "command-running",
     });
+    expect(request).toMatchObject({ atPrompt: false });
+    expect(result).toMatchObject({ ok: false, unhealthy: "command-running" });
   });
 });

@@ -3,17 +3,8 @@
 // React components use this facade and the vm store; nothing else talks to the worker.
 import { AgentError, type AgentErrorCode, type AgentRequestType, type AgentRequests } from "./protocol.ts";
 import type { ShellMark } from "./osc133.ts";
-import { execInGuest } from "./agentExec.ts";
 import { IMAGE_FILES } from "./guestConfig.ts";
-import {
-  consoleVerdict,
-  HEALTH_PROBE,
-  RESTORE_LAB_IMAGES,
-  readProbe,
-  unhealthyReason,
-  type ProbeReading,
-  type UnhealthyReason,
-} from "./guestHealth.ts";
+import { consoleVerdict, type UnhealthyReason } from "./guestHealth.ts";
 import { CONSOLE_PASTE_LIMIT_BYTES, CONSOLE_SLICE_BYTES } from "./consoleInput.ts";
 import { useVmStore } from "./vmStore.ts";
 import type { FromWorker, MachineAssets, ToWorker } from "./workerMessages.ts";
@@ -26,7 +17,7 @@ export type SaveResult =
 /** An imported machine that unpacks to more than IMPORTED_STATE_LIMIT_BYTES (refused early). */
 export class MachineTooLargeError extends Error {}
 
-type Reply = Extract<FromWorker, { type: "captured" | "saved" | "exported" | "imported" }>;
+type Reply = Extract<FromWorker, { type: "saved" | "exported" | "imported" }>;
 
 const notSaved = (unhealthy: UnhealthyReason): SaveResult => ({
   ok: false,
@@ -46,10 +37,6 @@ import workerUrl from "./worker/vmWorker.ts?worker&url";
 const WORKER_URL_QUERY = "?use-scheduling-api";
 
 const HEARTBEAT_MS = 5_000;
-/** How long the health probe before (and after) a save's capture may take. */
-const PROBE_TIMEOUT_MS = 8_000;
-/** `lab-seed-images` loads a 1 MB image archive with podman: seconds, more on a slow machine. */
-const RESTORE_IMAGES_TIMEOUT_MS = 120_000;
 const HEARTBEAT_TIMEOUT_MS = 4_000;
 /** Missed heartbeats in a row before the machine counts as unresponsive. */
 const HEARTBEAT_MISSES = 2;
@@ -153,63 +140,21 @@ export class VmHost {
     if (!this.worker || useVmStore.getState().phase !== "ready") {
       return { ok: false, quota: false, message: "the machine is not running" };
     }
-    let unhealthy = await this.whyNotSave();
-    if (unhealthy === "lab-images-missing") {
-      // `podman system reset` took the lab's offline images: put them back, then save. Until
-      // the lab has a registry, they come from the image's own copy (lab-seed-images).
-      await execInGuest(this, RESTORE_LAB_IMAGES, RESTORE_IMAGES_TIMEOUT_MS).catch(() => undefined);
-      unhealthy = await this.whyNotSave();
-    }
-    if (unhealthy) return notSaved(unhealthy);
-    const captureId = this.nextId++;
+    const { health, promptShown, commandRunning } = useVmStore.getState();
+    const atPrompt = this.evidence.promptSeen || (promptShown && !commandRunning);
     try {
-      const captured = await this.ask({ type: "save", id: captureId });
-      if (captured.type !== "captured" || !captured.ok) {
-        return {
-          ok: false,
-          quota: false,
-          message: ("message" in captured && captured.message) || "not captured",
-        };
-      }
-      // A fork bomb started a moment before the capture is in it, and by now it shows (the
-      // capture takes about a second): look again before the state replaces the last good save.
-      // A command the student started meanwhile does not matter: the capture was taken before.
-      const after = await this.whyNotSave({ afterCapture: true });
-      if (after) {
-        this.post({ type: "drop-save", of: captureId });
-        return notSaved(after);
-      }
-      const reply = await this.ask({ type: "keep-save", id: this.nextId++, of: captureId });
+      const reply = await this.ask({ type: "save", id: this.nextId++, health, atPrompt });
       if (reply.type !== "saved") return { ok: false, quota: false, message: `unexpected ${reply.type}` };
-      if (!reply.ok) return { ok: false, quota: reply.quota, message: reply.message };
+      if (!reply.ok) {
+        return reply.unhealthy
+          ? notSaved(reply.unhealthy)
+          : { ok: false, quota: reply.quota, message: reply.message };
+      }
       this.evidence = { promptSeen: false };
       return { ok: true, bytes: reply.bytes, ms: reply.ms, savedAt: reply.savedAt };
     } catch (error) {
       return { ok: false, quota: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }
-
-  private async whyNotSave({ afterCapture = false } = {}): Promise<UnhealthyReason | undefined> {
-    // The probe itself is the evidence that the agent answers now.
-    let agentAnswered = false;
-    let reading: ProbeReading = {};
-    try {
-      // Generous: a save can wait, and a machine just restored (pages coming back over 9p, the
-      // clock being set) has answered in more than 3 s under a loaded host, in the e2e. A hung
-      // machine is the heartbeat's to notice.
-      const { stdout } = await this.request(
-        "exec",
-        { cmd: HEALTH_PROBE, timeout_ms: PROBE_TIMEOUT_MS },
-        { timeoutMs: PROBE_TIMEOUT_MS + 1_000 },
-      );
-      agentAnswered = true;
-      reading = readProbe(stdout);
-    } catch {
-      // No answer: agentAnswered stays false, and that is the reason given.
-    }
-    const { health, promptShown, commandRunning } = useVmStore.getState();
-    const atPrompt = afterCapture || this.evidence.promptSeen || (promptShown && !commandRunning);
-    return unhealthyReason({ health, agentAnswered, atPrompt, reading });
   }
 
   /** The machine's state, gzip'd, for a download. */
@@ -354,7 +299,6 @@ export class VmHost {
           useVmStore.setState({ health: "ok" });
         }
         break;
-      case "captured":
       case "saved":
       case "exported":
       case "imported":

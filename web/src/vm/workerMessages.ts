@@ -1,6 +1,7 @@
 // Messages between the UI thread (vmHost.ts) and the emulator worker (worker/vmWorker.ts).
 import type { AgentErrorCode, AgentRequestType } from "./protocol.ts";
 import type { ShellMark } from "./osc133.ts";
+import type { UnhealthyReason } from "./guestHealth.ts";
 
 /** Where the worker fetches the machine from (absolute URLs, resolved against the page). */
 export interface MachineAssets {
@@ -40,12 +41,10 @@ export type ToWorker =
    */
   | { type: "reset"; to: "fresh" | "saved"; forget: boolean }
   /**
-   * A save in two steps, so the page can look at the machine again after the capture: `save`
-   * captures the state and holds it; `keep-save` writes it (replying `saved`), `drop-save` forgets it.
+   * Look at the machine, capture it, look again and keep it (saveFlow.ts), in one request:
+   * `health` and `atPrompt` are what the page knows of it (the heartbeat, the shell's prompt).
    */
-  | { type: "save"; id: number }
-  | { type: "keep-save"; id: number; of: number }
-  | { type: "drop-save"; of: number }
+  | { type: "save"; id: number; health: string; atPrompt: boolean }
   | { type: "export"; id: number }
   | { type: "import"; id: number; state: Blob };
 
@@ -73,9 +72,8 @@ export type FromWorker =
   | { type: "lazy-file"; ok: true }
   /** Console input still waiting to go in (a paste); 0 when all of it went in or was dropped. */
   | { type: "console-pending"; pending: number }
-  | { type: "captured"; id: number; ok: boolean; message?: string }
   | { type: "saved"; id: number; ok: true; bytes: number; ms: number; savedAt: number }
-  | { type: "saved"; id: number; ok: false; quota: boolean; message: string }
+  | { type: "saved"; id: number; ok: false; quota: boolean; message: string; unhealthy?: UnhealthyReason }
   | { type: "exported"; id: number; ok: true; state: Blob; savedAt: number }
   | { type: "exported"; id: number; ok: false; message: string }
   | { type: "imported"; id: number; ok: boolean; message?: string; tooLarge?: boolean; savedAt?: number };

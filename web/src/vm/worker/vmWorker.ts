@@ -1,6 +1,9 @@
 // The emulator's home: v86 runs here, off the UI thread, so a busy guest never freezes the page.
 // The machine itself (v86 wiring, agent, lazy filesystem) is ../machine.ts, shared with Node.
 import { AgentError } from "../protocol.ts";
+import { execInGuest } from "../agentExec.ts";
+import { RESTORE_LAB_IMAGES } from "../guestHealth.ts";
+import { probeGuest } from "../healthProbe.ts";
 import {
   IMPORTED_STATE_LIMIT_BYTES,
   MACHINE_FINGERPRINT,
@@ -16,6 +19,7 @@ import { AssetMissingError, fetchAsset, fetchJson } from "./fetchAsset.ts";
 import { IdleWarmUp } from "./idleWarmUp.ts";
 import { LazyFetcher } from "./lazyFetch.ts";
 import { OutputBatcher } from "./outputBatcher.ts";
+import { saveIfHealthy, type SaveEvidence } from "./saveFlow.ts";
 import {
   clearSavedMachine,
   gunzip,
@@ -48,8 +52,6 @@ let machine: Machine | undefined;
 /** The shipped snapshot (zstd, as downloaded): what "Reset machine" goes back to. */
 let freshState: ArrayBuffer | undefined;
 let imageId = "";
-/** The state a `save` captured, until the page says to keep or drop it. */
-let captured: { id: number; state: Blob; savedAt: number; began: number } | undefined;
 /** Requests are handled one at a time: a save must not interleave with a reset or import. */
 let queue: Promise<unknown> = Promise.resolve();
 const consoleOut = new OutputBatcher((data) => post({ type: "console-output", data }, [data.buffer]));
@@ -208,7 +210,6 @@ async function coldBoot(
 
 /** After a restore the guest's clock and screen are stale: bring both up to date. */
 function afterRestore(): void {
-  captured = undefined;
   // Ctrl-L makes readline clear the screen and draw the prompt again.
   machine?.sendConsole(new Uint8Array([0x0c]));
   // The clock can wait a moment: the prompt comes first.
@@ -231,7 +232,6 @@ async function replaceState(state: ArrayBuffer, mode: StartMode, savedAt?: numbe
 }
 
 async function reset(to: "fresh" | "saved", forget: boolean): Promise<void> {
-  captured = undefined;
   if (!machine) return;
   await replaceFor(to);
   // The save is forgotten only once the new machine is up: a reset that fails (or a tab that
@@ -263,37 +263,48 @@ async function replaceFor(to: "fresh" | "saved"): Promise<void> {
   post({ type: "ready", mode: "cold", coldReason: "snapshot-missing", ms: performance.now() - began });
 }
 
-async function capture(id: number): Promise<void> {
-  captured = undefined;
-  if (!machine) {
-    post({ type: "captured", id, ok: false, message: "the machine is not running" });
-    return;
-  }
-  const began = performance.now();
-  try {
-    const state = await gzip(await machine.save());
-    captured = { id, state, savedAt: Date.now(), began };
-    post({ type: "captured", id, ok: true });
-  } catch (error) {
-    post({ type: "captured", id, ok: false, message: errorText(error) });
-  }
-}
+/** Time the probe's file reads may take (a restored machine pages its files back in first). */
+const PROBE_TIMEOUT_MS = 8_000;
+/** lab-seed-images loads an image archive through podman: generous. */
+const RESTORE_IMAGES_TIMEOUT_MS = 120_000;
 
-async function keepCaptured(id: number, of: number): Promise<void> {
-  const held = captured;
-  captured = undefined;
-  if (held?.id !== of) {
-    // A reset or restore came in between: that state is no longer the student's machine.
-    post({ type: "saved", id, ok: false, quota: false, message: "the machine changed before it was saved" });
+async function save(id: number, evidence: SaveEvidence): Promise<void> {
+  const running = machine;
+  if (!running) {
+    post({ type: "saved", id, ok: false, quota: false, message: "the machine is not running" });
     return;
   }
-  try {
-    const { state, savedAt, began } = held;
-    await writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt, state });
-    post({ type: "saved", id, ok: true, bytes: state.size, ms: performance.now() - began, savedAt });
-  } catch (error) {
-    post({ type: "saved", id, ok: false, quota: isQuotaError(error), message: errorText(error) });
-  }
+  const outcome = await saveIfHealthy(
+    {
+      probe: () => probeGuest(running.agent, PROBE_TIMEOUT_MS),
+      restoreImages: async () =>
+        void (await execInGuest(running.agent, RESTORE_LAB_IMAGES, RESTORE_IMAGES_TIMEOUT_MS)),
+      capture: async () => gzip(await running.save()),
+      keep: (state, savedAt) =>
+        writeSavedMachine({ image_id: imageId, machine: MACHINE_FINGERPRINT, savedAt, state }),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => performance.now(),
+    },
+    evidence,
+  );
+  if (outcome.ok) post({ type: "saved", id, ...outcome });
+  else if ("unhealthy" in outcome)
+    post({
+      type: "saved",
+      id,
+      ok: false,
+      quota: false,
+      unhealthy: outcome.unhealthy,
+      message: outcome.unhealthy,
+    });
+  else
+    post({
+      type: "saved",
+      id,
+      ok: false,
+      quota: isQuotaError(outcome.error),
+      message: errorText(outcome.error),
+    });
 }
 
 async function exportState(id: number): Promise<void> {
@@ -368,13 +379,7 @@ scope.onmessage = (event) => {
       serially(() => reset(message.to, message.forget));
       break;
     case "save":
-      serially(() => capture(message.id));
-      break;
-    case "keep-save":
-      serially(() => keepCaptured(message.id, message.of));
-      break;
-    case "drop-save":
-      if (captured?.id === message.of) captured = undefined;
+      serially(() => save(message.id, { health: message.health, atPrompt: message.atPrompt }));
       break;
     case "export":
       serially(() => exportState(message.id));
