@@ -4,7 +4,7 @@
 import { V86 } from "v86";
 import { AgentClient } from "./agentClient.ts";
 import { ConsoleInput } from "./consoleInput.ts";
-import { AGENT_PORT, CONSOLE_PORT, v86Options, type GuestImages } from "./guestConfig.ts";
+import { AGENT_PORT, CONSOLE_PORT, V86_JIT_CONFIG, v86Options, type GuestImages } from "./guestConfig.ts";
 import {
   clearReplyBuffer,
   keepLoadedFiles,
@@ -35,6 +35,19 @@ function consoleQueue(emulator: V86): number[] | undefined {
   const inner = emulator as unknown as { v86?: { cpu?: { devices?: { uart0?: { input?: unknown } } } } };
   const queue = inner.v86?.cpu?.devices?.uart0?.input;
   return Array.isArray(queue) ? (queue as number[]) : undefined;
+}
+
+/**
+ * Applies V86_JIT_CONFIG to v86's code generator, once its wasm is loaded. Reached by shape, like
+ * consoleQueue: when a v86 update moves it, the machine runs with v86's own settings.
+ */
+function configureJit(emulator: V86): void {
+  const inner = emulator as unknown as {
+    v86?: { cpu?: { wm?: { exports?: { set_jit_config?: (index: number, value: number) => void } } } };
+  };
+  const set = inner.v86?.cpu?.wm?.exports?.set_jit_config;
+  if (typeof set !== "function") return;
+  for (const [index, value] of V86_JIT_CONFIG) set(index, value);
 }
 
 type ConsoleListener = (byte: number) => void;
@@ -73,13 +86,16 @@ export class Machine {
 
   /** Cold boot from the kernel and initramfs in `options.images`; see `untilPrompt()`. */
   static boot(options: MachineOptions): Machine {
-    return new Machine(new V86({ wasm_path: options.wasm, ...v86Options(options.images, true) }), options);
+    const emulator = new V86({ wasm_path: options.wasm, ...v86Options(options.images, true) });
+    emulator.add_listener("emulator-loaded", () => configureJit(emulator));
+    return new Machine(emulator, options);
   }
 
   /** A new emulator running a saved state (taken from a machine with the same configuration). */
   static async restore(options: MachineOptions, state: ArrayBuffer): Promise<Machine> {
     const emulator = new V86({ wasm_path: options.wasm, ...v86Options(options.images, false) });
     await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
+    configureJit(emulator);
     await emulator.restore_state(state);
     const machine = new Machine(emulator, options);
     machine.agent.assumeReady();
