@@ -19,15 +19,20 @@ export const GUEST_CMDLINE = "console=ttyS0 loglevel=3 tsc=reliable init_on_free
 
 /**
  * Run in the background once the student has left a restored machine idle for WARM_UP_IDLE_MS. v86 compiles guest code to
- * wasm as it gets hot, and podman (a 31 MB Go binary) pays for that on its first start after a
- * restore. Measured in Chromium: `podman run --rm alpine true` typed at once took 32 s; typed
- * once this warm-up had run, 16 s (under Node: 18-20 s, and 8 s). `podman info` starts no
- * container, so the panels show nothing but one short-lived podman process; nice keeps it out of
- * the student's way, and setsid lets the agent answer at once. It leaves the agent's cgroup for
- * the root one first: the agent's high cpu.weight is for the agent, not for this.
+ * wasm as it gets hot, and a restore starts it cold: podman (a 31 MB Go binary) pays for that on
+ * its first commands. The warm-up takes podman through most of what `docker run` does before the
+ * container starts (start-up, storage, image lookup, creating the container) and removes it:
+ * measured in Chromium, the first `docker run --rm alpine echo hi` typed 20 s after the prompt
+ * took 5.2-6.4 s after it, 6.8-8.4 s after the `podman info` used before (which also ran `dpkg
+ * -S`). The container is never started, so no process of it shows in the panels; its events go
+ * nowhere (`podman events` does not list it); `--replace` clears one a save caught half-way.
+ * nice keeps it out of the student's way, setsid lets the agent answer at once, and it leaves the
+ * agent's cgroup for the root one: the agent's high cpu.weight is for the agent, not for this.
  */
 export const WARM_UP_COMMAND =
-  "setsid sh -c 'echo $$ > /sys/fs/cgroup/cgroup.procs; exec nice -n 19 podman info' >/dev/null 2>&1 </dev/null &";
+  "setsid sh -c 'echo $$ > /sys/fs/cgroup/cgroup.procs; exec nice -n 19 sh -c \"" +
+  "podman --events-backend none create --replace --name lab-warm-up alpine true && " +
+  "podman --events-backend none rm lab-warm-up\"' >/dev/null 2>&1 </dev/null &";
 /** Idle time (nothing typed, no command running) after a restore before the warm-up starts. */
 export const WARM_UP_IDLE_MS = 10_000;
 
