@@ -5,6 +5,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../lib/browser.ts";
 import { ensureBuild, WEB_DIST } from "../lib/ensureBuild.ts";
 import { REPO_ROOT } from "../lib/paths.ts";
 import { serveStatic } from "../lib/staticServer.ts";
@@ -66,7 +68,7 @@ function baselineDist(ref: string, log: (line: string) => void): string {
 }
 
 /** This build, and the baseline's when the bench was given one. */
-export function buildsUnderTest(log: (line: string) => void): Build[] {
+function buildsUnderTest(log: (line: string) => void): Build[] {
   ensureBuild();
   const builds: Build[] = [{ prefix: "", label: "this build", dist: WEB_DIST }];
   const ref = baselineRef();
@@ -79,7 +81,7 @@ export interface Served extends Build {
 }
 
 /** Serves every build on a port (an origin, so storage is never shared) of its own while `run` runs. */
-export async function serving<T>(builds: Build[], run: (served: Served[]) => Promise<T>): Promise<T> {
+async function serving<T>(builds: Build[], run: (served: Served[]) => Promise<T>): Promise<T> {
   const servers = await Promise.all(builds.map((build) => serveStatic(build.dist, 0)));
   try {
     return await run(builds.map((build, i) => ({ ...build, url: (servers[i] as { url: string }).url })));
@@ -143,5 +145,25 @@ export class Samples {
       const ratio = before && now !== undefined ? `  (×${(now / before).toFixed(2)})` : "";
       log(`${key}: ${cells.join("; ")}${ratio}`);
     }
+  }
+}
+
+/**
+ * A browser suite: this build (and the baseline's) served, one Chromium for `measure` to add
+ * samples with, and the figures of every build, reported side by side.
+ */
+export async function measureBuilds(
+  log: (line: string) => void,
+  measure: (run: { browser: Browser; served: Served[]; samples: Samples }) => Promise<void>,
+): Promise<Results> {
+  const builds = buildsUnderTest(log);
+  const samples = new Samples();
+  const browser = await launchChromium();
+  try {
+    await serving(builds, (served) => measure({ browser, served, samples }));
+    samples.report(builds, log);
+    return samples.results();
+  } finally {
+    await browser.close();
   }
 }

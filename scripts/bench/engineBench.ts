@@ -3,12 +3,12 @@
 // Under Node (`engine-node`): crun and podman run times in the shipped machine and the read
 // speed of a 31 MB file over the lazy filesystem.
 import { join } from "node:path";
-import { benchContext, launchChromium } from "../lib/browser.ts";
+import { benchContext } from "../lib/browser.ts";
 import { listFiles, readFsJson } from "../lib/lazyFs.ts";
 import { NodeGuest, readBuffer } from "../lib/nodeGuest.ts";
 import { DIST_DIR } from "../lib/paths.ts";
 import { snapshotIsCurrent, SNAPSHOT_DIR, writeSnapshot } from "../lib/snapshot.ts";
-import { buildsUnderTest, interleaved, Samples, serving } from "./builds.ts";
+import { interleaved, measureBuilds } from "./builds.ts";
 import { IMAGE_FILES } from "../../web/src/vm/guestConfig.ts";
 import { typed, waitForPrompt } from "./prompt.ts";
 import { median, round, type Results } from "./stats.ts";
@@ -97,39 +97,30 @@ const WARM: [key: string, command: string, times: number][] = [
 /** A student reads the lesson before typing: the first command comes this long after the prompt. */
 const READING_MS = 20_000;
 
-export async function engineBench(log: (line: string) => void): Promise<Results> {
-  const builds = buildsUnderTest(log);
-  const samples = new Samples();
-  const browser = await launchChromium();
-  try {
-    await serving(builds, (served) =>
-      interleaved(served, 5, async (build) => {
-        // Typed READING_MS after the prompt (the page's idle warm-up has had its chance), then
-        // the warm figures in the same page; and, in a page of its own, typed at once.
-        for (const delayMs of [READING_MS, 0]) {
-          const context = await benchContext(browser);
-          try {
-            const page = await context.newPage();
-            await page.goto(build.url);
-            await waitForPrompt(page);
-            await page.waitForTimeout(delayMs);
-            const first = await typed(page, FIRST_RUN);
-            if (delayMs === 0) {
-              samples.add(build, "engine.podman_first_run_at_prompt_ms", first);
-              continue;
-            }
-            samples.add(build, "engine.podman_first_run_ms", first);
-            for (const [key, command, times] of WARM)
-              for (let i = 0; i < times; i++) samples.add(build, key, await typed(page, command));
-          } finally {
-            await context.close();
+export function engineBench(log: (line: string) => void): Promise<Results> {
+  return measureBuilds(log, ({ browser, served, samples }) =>
+    interleaved(served, 5, async (build) => {
+      // Typed READING_MS after the prompt (the page's idle warm-up has had its chance), then
+      // the warm figures in the same page; and, in a page of its own, typed at once.
+      for (const delayMs of [READING_MS, 0]) {
+        const context = await benchContext(browser);
+        try {
+          const page = await context.newPage();
+          await page.goto(build.url);
+          await waitForPrompt(page);
+          await page.waitForTimeout(delayMs);
+          const first = await typed(page, FIRST_RUN);
+          if (delayMs === 0) {
+            samples.add(build, "engine.podman_first_run_at_prompt_ms", first);
+            continue;
           }
+          samples.add(build, "engine.podman_first_run_ms", first);
+          for (const [key, command, times] of WARM)
+            for (let i = 0; i < times; i++) samples.add(build, key, await typed(page, command));
+        } finally {
+          await context.close();
         }
-      }),
-    );
-    samples.report(builds, log);
-    return samples.results();
-  } finally {
-    await browser.close();
-  }
+      }
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 // Saving the student's machine and handing a kiosk to the next student, in headless Chromium.
 import { waitForPrompt } from "./prompt.ts";
 import type { Page } from "playwright-core";
-import { benchContext, launchChromium } from "../lib/browser.ts";
-import { buildsUnderTest, interleaved, Samples, serving } from "./builds.ts";
+import { benchContext } from "../lib/browser.ts";
+import { interleaved, measureBuilds } from "./builds.ts";
 import type { Results } from "./stats.ts";
 
 /** Main-thread long tasks (over 50 ms) during `action`, summed, and how long it took. */
@@ -48,44 +48,35 @@ async function savedBytes(page: Page): Promise<number> {
   );
 }
 
-export async function persistBench(log: (line: string) => void): Promise<Results> {
-  const builds = buildsUnderTest(log);
-  const samples = new Samples();
-  const browser = await launchChromium();
-  try {
-    await serving(builds, (served) =>
-      interleaved(served, 1, async (build) => {
-        const context = await benchContext(browser);
-        const page = await context.newPage();
-        await page.goto(build.url);
-        await waitForPrompt(page);
-        // The page's own after-prompt work (the lesson pane and its lessons, the service worker's
-        // caching) is not the save's: let it finish, so the long tasks counted are the save's.
-        await page.waitForSelector(".cl-lesson-chapters, .cl-lesson-chapter-view", { timeout: 60_000 });
-        await page.waitForTimeout(2_000);
-        await page.getByTestId("session-menu").click();
-        for (let i = 0; i < 5; i++) {
-          const run = await measure(page, "[data-testid=save-now]", "saved at");
-          samples.add(build, "persist.save_ms", run.ms);
-          samples.add(build, "persist.main_thread_block_ms", run.blockedMs);
-        }
-        samples.add(build, "persist.saved_bytes", await savedBytes(page));
-        await context.close();
+export function persistBench(log: (line: string) => void): Promise<Results> {
+  return measureBuilds(log, ({ browser, served, samples }) =>
+    interleaved(served, 1, async (build) => {
+      const context = await benchContext(browser);
+      const page = await context.newPage();
+      await page.goto(build.url);
+      await waitForPrompt(page);
+      // The page's own after-prompt work (the lesson pane and its lessons, the service worker's
+      // caching) is not the save's: let it finish, so the long tasks counted are the save's.
+      await page.waitForSelector(".cl-lesson-chapters, .cl-lesson-chapter-view", { timeout: 60_000 });
+      await page.waitForTimeout(2_000);
+      await page.getByTestId("session-menu").click();
+      for (let i = 0; i < 5; i++) {
+        const run = await measure(page, "[data-testid=save-now]", "saved at");
+        samples.add(build, "persist.save_ms", run.ms);
+        samples.add(build, "persist.main_thread_block_ms", run.blockedMs);
+      }
+      samples.add(build, "persist.saved_bytes", await savedBytes(page));
+      await context.close();
 
-        const kiosk = await benchContext(browser);
-        const station = await kiosk.newPage();
-        station.on("dialog", (dialog) => void dialog.accept());
-        await station.goto(`${build.url}?kiosk`);
-        await waitForPrompt(station);
-        for (let i = 0; i < 3; i++) samples.add(build, "kiosk.reset_ms", await nextStudent(station));
-        await kiosk.close();
-      }),
-    );
-    samples.report(builds, log);
-    return samples.results();
-  } finally {
-    await browser.close();
-  }
+      const kiosk = await benchContext(browser);
+      const station = await kiosk.newPage();
+      station.on("dialog", (dialog) => void dialog.accept());
+      await station.goto(`${build.url}?kiosk`);
+      await waitForPrompt(station);
+      for (let i = 0; i < 3; i++) samples.add(build, "kiosk.reset_ms", await nextStudent(station));
+      await kiosk.close();
+    }),
+  );
 }
 
 /** "Next student" clicked → the fresh machine's prompt on screen. */

@@ -1,8 +1,8 @@
 // The page, measured in headless Chromium against the production build on a local server.
 import { waitForPrompt } from "./prompt.ts";
 import type { Browser, Page, Request } from "playwright-core";
-import { benchContext, launchChromium } from "../lib/browser.ts";
-import { buildsUnderTest, interleaved, Samples, serving } from "./builds.ts";
+import { benchContext } from "../lib/browser.ts";
+import { interleaved, measureBuilds } from "./builds.ts";
 import { median, type Results } from "./stats.ts";
 
 /** Navigation start → the prompt is on screen and the machine is marked ready. */
@@ -87,34 +87,25 @@ async function echoRoundTrip(page: Page, samples = 20): Promise<number> {
   return median(times);
 }
 
-export async function webBench(log: (line: string) => void): Promise<Results> {
-  const builds = buildsUnderTest(log);
-  const samples = new Samples();
-  const browser = await launchChromium();
-  try {
-    await serving(builds, async (served) => {
-      await interleaved(served, 5, async (build, i) => {
-        const run = await timeToPrompt(browser, build.url, false);
-        samples.add(build, "web.warm_tti_ms", run.ms);
-        if (i < 2) {
-          // Byte counts do not vary; heap and echo once per build are enough beside the start times.
-          samples.add(build, "web.first_prompt_bytes", run.bytes);
-          const cdp = await run.page.context().newCDPSession(run.page);
-          await cdp.send("HeapProfiler.collectGarbage");
-          samples.add(build, "web.js_heap_bytes", (await cdp.send("Runtime.getHeapUsage")).usedSize);
-          samples.add(build, "web.echo_rtt_ms", await echoRoundTrip(run.page));
-        }
-        await run.page.context().close();
-      });
-      await interleaved(served, 3, async (build) => {
-        const run = await timeToPrompt(browser, build.url, true);
-        samples.add(build, "web.cold_tti_ms", run.ms);
-        await run.page.context().close();
-      });
+export function webBench(log: (line: string) => void): Promise<Results> {
+  return measureBuilds(log, async ({ browser, served, samples }) => {
+    await interleaved(served, 5, async (build, i) => {
+      const run = await timeToPrompt(browser, build.url, false);
+      samples.add(build, "web.warm_tti_ms", run.ms);
+      if (i < 2) {
+        // Byte counts do not vary; heap and echo once per build are enough beside the start times.
+        samples.add(build, "web.first_prompt_bytes", run.bytes);
+        const cdp = await run.page.context().newCDPSession(run.page);
+        await cdp.send("HeapProfiler.collectGarbage");
+        samples.add(build, "web.js_heap_bytes", (await cdp.send("Runtime.getHeapUsage")).usedSize);
+        samples.add(build, "web.echo_rtt_ms", await echoRoundTrip(run.page));
+      }
+      await run.page.context().close();
     });
-    samples.report(builds, log);
-    return samples.results();
-  } finally {
-    await browser.close();
-  }
+    await interleaved(served, 3, async (build) => {
+      const run = await timeToPrompt(browser, build.url, true);
+      samples.add(build, "web.cold_tti_ms", run.ms);
+      await run.page.context().close();
+    });
+  });
 }
